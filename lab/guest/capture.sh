@@ -1,0 +1,23 @@
+# Captures on every host at once (sourced by run-scenario.sh).
+#   tcpdump -i IF -n -U --immediate-mode -s SNAPLEN -w HOST.pcap
+# Per scenario: SNAPLEN (default 0 = whole frames), CAPTURE_IFACE_<host> (e.g. "any").
+
+capture_start() {
+  local h ifc var
+  for h in $ALL_HOSTS; do
+    var=CAPTURE_IFACE_$h; ifc=${!var:-$(cap_iface "$h")}
+    bg "tcpdump-$h" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -w "$OUT/$h.pcap"
+  done
+  for h in $ALL_HOSTS; do
+    wait_for 30 "tcpdump on $h" grep -q "listening on" "$RUNDIR/tcpdump-$h.log"
+  done
+  step "captures running"
+}
+
+capture_stop() {
+  local h
+  for h in $ALL_HOSTS; do stop "tcpdump-$h" INT; done
+  for h in $ALL_HOSTS; do
+    step "tcpdump $h: $(grep -E 'captured|dropped' "$RUNDIR/tcpdump-$h.log" | tr '\n' ' ')"
+  done
+}

@@ -1,0 +1,229 @@
+# Common helpers for the lab's guest scripts (sourced by run-scenario.sh).
+# Every host is a network namespace named $NS_PREFIX<host>; all traffic stays inside them.
+
+NS_PREFIX=${LAB_NS_PREFIX:-lvs-}
+GUEST=${GUEST:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
+
+# addresses (documentation ranges only)
+CIP=198.51.100.10;  CGW=198.51.100.1
+RTR=192.0.2.1;      DIP=192.0.2.2;  DIP2=192.0.2.3
+VIP=192.0.2.100;    RIP1=192.0.2.11; RIP2=192.0.2.12
+CIP6=2001:db8:1::10; RTR6_WAN=2001:db8:1::1; RTR6=2001:db8:2::1
+DIP6=2001:db8:2::2;  DIP26=2001:db8:2::3; VIP6=2001:db8:2::100
+RIP16=2001:db8:2::11; RIP26=2001:db8:2::12
+
+# fixed MACs
+MAC_client=02:00:00:00:00:0a
+MAC_router_wan=02:00:00:00:01:01
+MAC_router=02:00:00:00:02:01
+MAC_director=02:00:00:00:02:02
+MAC_director2=02:00:00:00:02:03
+MAC_rs1=02:00:00:00:02:11
+MAC_rs2=02:00:00:00:02:12
+
+declare -A IP4=([client]=$CIP [router]=$RTR [director]=$DIP [director2]=$DIP2 [rs1]=$RIP1 [rs2]=$RIP2)
+declare -A IP6=([client]=$CIP6 [router]=$RTR6 [director]=$DIP6 [director2]=$DIP26 [rs1]=$RIP16 [rs2]=$RIP26)
+
+# on HOST CMD...   run CMD inside HOST's namespace
+on() { local h=$1; shift; ip netns exec "$NS_PREFIX$h" "$@"; }
+
+# step TEXT...     one line in the scenario's timeline (UTC, same clock as the captures)
+step() { printf '%s  %s\n' "$(date -u +%H:%M:%S.%N | cut -c1-15)" "$*" >> "$OUT/timeline.txt"; }
+
+# run HOST CMD...  run CMD in HOST, record the command in the timeline, fail loudly
+run() { local h=$1; shift; step "[$h] $*"; on "$h" "$@" || { step "[$h] FAILED ($?): $*"; return 1; }; }
+
+# bg NAME HOST CMD...  start a long-running process in HOST, remember its PID for teardown
+bg() {
+  local name=$1 h=$2; shift 2
+  step "[$h] $* &"
+  ip netns exec "$NS_PREFIX$h" "$@" > "$RUNDIR/$name.log" 2>&1 &
+  echo $! > "$RUNDIR/$name.pid"
+}
+# stop NAME [SIGNAL]  stop a process started with bg (by its PID) and wait for it
+stop() {
+  local name=$1 sig=${2:-TERM} pid
+  pid=$(cat "$RUNDIR/$name.pid" 2>/dev/null) || return 0
+  step "stop $name (pid $pid, SIG$sig)"
+  kill -s "$sig" "$pid" 2>/dev/null
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  rm -f "$RUNDIR/$name.pid"
+}
+
+# wait_for SECONDS DESCRIPTION CMD...   poll CMD until it succeeds (bounded)
+wait_for() {
+  local secs=$1 what=$2 i; shift 2
+  for ((i = 0; i < secs * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  step "TIMEOUT after ${secs}s waiting for: $what"; return 1
+}
+
+# running NAME   is the process started with bg still alive (not exited, not a zombie)?
+running() {
+  local pid; pid=$(cat "$RUNDIR/$1.pid" 2>/dev/null) || return 1
+  [ -r "/proc/$pid/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat"
+}
+
+pause() { step "sleep $1"; sleep "$1"; }
+
+sysctl_set() { local h=$1; shift; local kv; for kv in "$@"; do on "$h" sysctl -qw "$kv" >/dev/null || step "[$h] sysctl $kv failed"; done; }
+
+# --- role helpers -----------------------------------------------------------------
+
+# client and router addressing (the client's default route points at the router)
+net_base() {
+  run client ip addr add $CIP/24 dev eth0
+  run client ip route add default via $CGW
+  run router ip addr add $CGW/24 dev wan0
+  run router ip addr add $RTR/24 dev lan0
+  sysctl_set router net.ipv4.ip_forward=1
+  step "[router] sysctl net.ipv4.ip_forward=1"
+  if [ "$IPV6" = 1 ]; then
+    run client ip -6 addr add $CIP6/64 dev eth0
+    run client ip -6 route add default via $RTR6_WAN
+    run router ip -6 addr add $RTR6_WAN/64 dev wan0
+    run router ip -6 addr add $RTR6/64 dev lan0
+    sysctl_set router net.ipv6.conf.all.forwarding=1
+    step "[router] sysctl net.ipv6.conf.all.forwarding=1"
+  fi
+}
+
+# director_up HOST DIP   the director's own address on the LAN, default route via the router
+director_up() {
+  local h=$1 ip=$2
+  run "$h" ip addr add "$ip/24" dev eth0
+  run "$h" ip route add default via $RTR
+  if [ "$IPV6" = 1 ]; then
+    run "$h" ip -6 addr add "${IP6[$h]}/64" dev eth0
+    run "$h" ip -6 route add default via $RTR6
+  fi
+}
+# vip_on_director HOST   the VIP as a /32 secondary address on the LAN interface
+vip_on_director() {
+  run "$1" ip addr add $VIP/32 dev eth0
+  [ "$IPV6" = 1 ] && run "$1" ip -6 addr add $VIP6/128 dev eth0
+  return 0
+}
+
+# rs_up HOST   RIP on eth0, default route via the router
+rs_up() {
+  local h=$1
+  run "$h" ip addr add "${IP4[$h]}/24" dev eth0
+  run "$h" ip route add default via $RTR
+  if [ "$IPV6" = 1 ]; then
+    run "$h" ip -6 addr add "${IP6[$h]}/64" dev eth0
+    run "$h" ip -6 route add default via $RTR6
+  fi
+}
+# rs_arp HOST IGNORE ANNOUNCE   the usual LVS-DR real-server ARP sysctls (on all and lo)
+rs_arp() {
+  local h=$1 ig=$2 an=$3
+  sysctl_set "$h" net.ipv4.conf.all.arp_ignore="$ig" net.ipv4.conf.all.arp_announce="$an" \
+                  net.ipv4.conf.lo.arp_ignore="$ig" net.ipv4.conf.lo.arp_announce="$an"
+  step "[$h] sysctl net.ipv4.conf.{all,lo}.arp_ignore=$ig net.ipv4.conf.{all,lo}.arp_announce=$an"
+}
+# rs_vip_lo HOST   VIP/32 (and VIP6/128) on the real server's loopback
+rs_vip_lo() {
+  run "$1" ip addr add $VIP/32 dev lo
+  [ "$IPV6" = 1 ] && run "$1" ip -6 addr add $VIP6/128 dev lo
+  return 0
+}
+# rs_dr HOST   a correctly configured DR real server
+rs_dr() { rs_up "$1"; rs_arp "$1" 1 2; rs_vip_lo "$1"; }
+
+# server KIND HOST ADDR PORT   start one of tools.py's servers (wait_servers waits for them)
+server() {
+  local kind=$1 h=$2 addr=$3 port=$4 proto=t
+  [ "$kind" = udp ] && proto=u
+  bg "$kind-$h-$port" "$h" python3 "$GUEST/tools.py" "$kind" "$addr" "$port" "$h"
+  echo "$h $proto $port" >> "$RUNDIR/listeners"
+}
+# wait_servers   wait until every server started with `server` listens (bounded)
+wait_servers() {
+  local h proto port
+  [ -e "$RUNDIR/listeners" ] || return 0
+  while read -r h proto port; do
+    wait_for 40 "server on $h:$port/$proto" sh -c "ip netns exec $NS_PREFIX$h ss -H -ln$proto 'sport = :$port' | grep -q ."
+  done < "$RUNDIR/listeners"
+  rm -f "$RUNDIR/listeners"
+  step "servers listening"
+}
+
+ipvs() { local h=$1; shift; run "$h" ipvsadm "$@"; }
+
+# http_get N URL [CURL-ARGS...]   N requests, each a new connection (one curl each)
+http_get() {
+  local n=$1 url=$2 i body rc; shift 2
+  for ((i = 1; i <= n; i++)); do
+    body=$(on client curl -sS -g --connect-timeout 3 --max-time 5 "$@" "$url" 2>"$RUNDIR/curl.err"); rc=$?
+    if [ $rc = 0 ]; then step "[client] request $i: curl $* $url -> $(echo "$body" | head -c 60 | tr '\n' ' ')"
+    else step "[client] request $i: curl $* $url -> exit $rc: $(head -c 120 "$RUNDIR/curl.err" | tr '\n' ' ')"; fi
+    sleep 0.2
+  done
+}
+
+# wait until no IPv6 address is tentative in any namespace (DAD done)
+wait_dad() {
+  local h
+  for h in $ALL_HOSTS; do
+    wait_for 10 "DAD on $h" sh -c "[ -z \"\$(ip netns exec $NS_PREFIX$h ip -6 addr show tentative)\" ]"
+  done
+}
+
+# keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
+# A VRRP instance holding the VIP on eth0 and one DR virtual_server per port (rr, TCP_CHECK).
+keepalived_conf() {
+  local h=$1 state=$2 prio=$3 ports=${4:-80} f p rs
+  f=$OUT/keepalived.conf; [ "$h" = director ] || f=$OUT/keepalived.$h.conf
+  {
+    echo "! keepalived configuration of $h"
+    echo "global_defs {"
+    echo "    router_id LVS_$h"
+    echo "}"
+    echo
+    echo "vrrp_instance VI_1 {"
+    echo "    state $state"
+    echo "    interface eth0"
+    echo "    virtual_router_id 51"
+    echo "    priority $prio"
+    echo "    advert_int 1"
+    echo "    authentication {"
+    echo "        auth_type PASS"
+    echo "        auth_pass lvsdr"
+    echo "    }"
+    echo "    virtual_ipaddress {"
+    echo "        $VIP/32 dev eth0"
+    echo "    }"
+    echo "}"
+    for p in $ports; do
+      echo
+      echo "virtual_server $VIP $p {"
+      echo "    delay_loop 10"
+      echo "    lb_algo rr"
+      echo "    lb_kind DR"
+      echo "    protocol TCP"
+      for rs in $RIP1 $RIP2; do
+        echo
+        echo "    real_server $rs $p {"
+        echo "        weight 1"
+        echo "        TCP_CHECK {"
+        echo "            connect_port $p"
+        echo "            connect_timeout 3"
+        echo "        }"
+        echo "    }"
+      done
+      echo "}"
+    done
+  } > "$f"
+  echo "$f"
+}
+
+# keepalived_start HOST CONF   keepalived in the foreground of its own process (logs to the console)
+keepalived_start() {
+  local h=$1 conf=$2
+  bg "keepalived-$h" "$h" keepalived -n -l -D -f "$conf" \
+     -p "$RUNDIR/ka-$h.pid" -r "$RUNDIR/ka-vrrp-$h.pid" -c "$RUNDIR/ka-check-$h.pid"
+}
+
+has_vip() { on "$1" ip -4 addr show dev eth0 | grep -q " $VIP/"; }

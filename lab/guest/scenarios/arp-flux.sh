@@ -1,0 +1,25 @@
+# arp-flux: rs1 keeps the kernel defaults arp_ignore=0 and arp_announce=0 (the VIP is on its lo).
+# rs1 answers the router's `who-has VIP` and announces the VIP as sender of its own ARP requests.
+# The router's neighbour cache is empty at the start and flushed again half way, so it has to
+# ARP for the VIP twice during the run.
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  rs_up rs1; rs_arp rs1 0 0; rs_vip_lo rs1; server http rs1 0.0.0.0 80
+  rs_dr rs2; server http rs2 0.0.0.0 80
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+}
+
+traffic() {
+  http_get 6 http://$VIP/
+  run router ip neigh show dev lan0
+  run router ip neigh flush dev lan0
+  http_get 6 http://$VIP/
+  pause 6
+  http_get 3 http://$VIP/
+  run router ip neigh show dev lan0
+}

@@ -1,0 +1,19 @@
+# director-vip-not-32: on the director the VIP was added as 192.0.2.100/24 BEFORE the DIP, so the
+# VIP is the primary address of 192.0.2.0/24 and the DIP a secondary one. The director then asks
+# `who-has RIP tell VIP`; the real servers (VIP on lo) never answer a request whose sender is
+# their own address, and the director gives up with ICMP host unreachable.
+
+configure() {
+  net_base
+  run director ip addr add $VIP/24 dev eth0
+  run director ip addr add $DIP/24 dev eth0
+  run director ip route add default via $RTR
+  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+}
+
+traffic() {
+  http_get 3 http://$VIP/
+}

@@ -1,0 +1,21 @@
+# healthy-ipv6: a correct IPv6 LVS-DR setup (hosts are dual-stack, the traffic is IPv6 only).
+# Director: VIP6/128 on eth0, `ipvsadm -A -t [VIP6]:80 -s wrr`, rs1 weight 1, rs2 weight 2.
+# Real servers: VIP6/128 on lo (IPv6 needs no ARP sysctls: ND answers only for addresses on the
+# receiving interface), HTTP on [::]:80.
+
+IPV6=1
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  for rs in rs1 rs2; do rs_dr $rs; server http $rs :: 80; done
+  ipvs director -A -t "[$VIP6]:80" -s wrr
+  ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
+  ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
+  wait_dad
+}
+
+traffic() {
+  http_get 12 "http://[$VIP6]/"
+}

@@ -1,0 +1,21 @@
+# healthy-wrr-sll2: the healthy-wrr setup, the director captured with `tcpdump -i any`
+# (LINUX_SLL2 link type: no destination MAC addresses). A correct LVS-DR setup, weighted round robin 1:2.
+# Director: VIP/32 on eth0, `ipvsadm -A -t VIP:80 -s wrr`, rs1 weight 1, rs2 weight 2 (both -g).
+# Real servers: VIP/32 on lo, all.arp_ignore=1, all.arp_announce=2, HTTP on 0.0.0.0:80.
+# Traffic: 12 HTTP GETs from the client, each on a new connection.
+
+CAPTURE_IFACE_director=any
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+}
+
+traffic() {
+  http_get 12 http://$VIP/
+}

@@ -1,0 +1,18 @@
+# port-remap: the operator wanted VIP:8099 -> RIP:80 in DR mode.
+#   ipvsadm -A -t VIP:8099 -s wrr; ipvsadm -a -t VIP:8099 -r RIP:80 -g
+# ipvsadm silently stores RIP:8099 (DR cannot change ports); the servers listen on :80 only.
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  ipvs director -A -t $VIP:8099 -s wrr
+  ipvs director -a -t $VIP:8099 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:8099 -r $RIP2:80 -g -w 2
+  run director ipvsadm -Ln
+}
+
+traffic() {
+  http_get 6 http://$VIP:8099/
+}

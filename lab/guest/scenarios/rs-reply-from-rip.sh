@@ -1,0 +1,19 @@
+# rs-reply-from-rip: a UDP service (ipvsadm -A -u VIP:9000). The real servers' UDP server is bound
+# to 0.0.0.0 and answers with a plain sendto() (no IP_PKTINFO), so the kernel picks the source
+# address by routing: the RIP. The client's connected UDP socket does not accept those replies.
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  for rs in rs1 rs2; do rs_dr $rs; server udp $rs 0.0.0.0 9000; done
+  ipvs director -A -u $VIP:9000 -s wrr
+  ipvs director -a -u $VIP:9000 -r $RIP1:9000 -g -w 1
+  ipvs director -a -u $VIP:9000 -r $RIP2:9000 -g -w 2
+}
+
+traffic() {
+  step "[client] python3 tools.py udpclient $VIP 9000 6"
+  on client python3 "$GUEST/tools.py" udpclient $VIP 9000 6 > "$RUNDIR/udpclient.out" 2>&1
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/udpclient.out"
+}

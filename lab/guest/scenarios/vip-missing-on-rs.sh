@@ -1,0 +1,17 @@
+# vip-missing-on-rs: rs2 has the ARP sysctls but not the VIP on lo (ip_forward=0).
+# Connections the director schedules to rs2 reach rs2 and are dropped there.
+
+configure() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  rs_dr rs1; server http rs1 0.0.0.0 80
+  rs_up rs2; rs_arp rs2 1 2; server http rs2 0.0.0.0 80
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+}
+
+traffic() {
+  http_get 6 http://$VIP/
+}

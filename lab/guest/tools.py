@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Tiny servers and clients for the lab.
+
+servers (run on the real servers):
+  tools.py http ADDR PORT NAME      HTTP/1.0, answers every GET/POST with "NAME\n" (POST: "NAME got N bytes")
+  tools.py lineecho ADDR PORT NAME  TCP, echoes every line back as "NAME: line"
+  tools.py udp ADDR PORT NAME       UDP, answers every datagram with a plain sendto() (no IP_PKTINFO),
+                                    so the kernel picks the reply's source address by routing
+ADDR "0.0.0.0" binds to every IPv4 address, "::" to every IPv4 and IPv6 address.
+
+clients (run on the client):
+  tools.py lineclient ADDR PORT COUNT INTERVAL   one TCP connection, one line every INTERVAL s
+  tools.py udpclient ADDR PORT COUNT             a connected UDP socket, COUNT requests, 1 s timeout each
+"""
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def family(addr):
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def http(addr, port, name):
+    class Handler(BaseHTTPRequestHandler):
+        def _reply(self, body):
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            self._reply(name + "\n")
+
+        def do_POST(self):
+            n = int(self.headers.get("Content-Length", "0"))
+            got = self.rfile.read(n)
+            self._reply("%s got %d bytes\n" % (name, len(got)))
+
+        def log_message(self, fmt, *args):
+            sys.stderr.write("%s %s\n" % (self.client_address[0], fmt % args))
+            sys.stderr.flush()
+
+    class Server(ThreadingHTTPServer):
+        address_family = family(addr)
+        daemon_threads = True
+
+        def server_bind(self):
+            # like HTTPServer.server_bind, without the getfqdn() DNS lookup
+            if self.address_family == socket.AF_INET6:
+                self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind(self.server_address)
+            self.server_address = self.socket.getsockname()
+            self.server_name = addr
+            self.server_port = port
+
+    Server((addr, port), Handler).serve_forever()
+
+
+def _listen(addr, port, kind):
+    s = socket.socket(family(addr), kind)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if family(addr) == socket.AF_INET6:
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    s.bind((addr, port))
+    return s
+
+
+def lineecho(addr, port, name):
+    srv = _listen(addr, port, socket.SOCK_STREAM)
+    srv.listen(16)
+
+    def handle(conn, peer):
+        with conn:
+            f = conn.makefile("rb")
+            for line in f:
+                conn.sendall(("%s: " % name).encode() + line)
+        print("closed", peer, flush=True)
+
+    while True:
+        conn, peer = srv.accept()
+        print("accepted", peer, flush=True)
+        threading.Thread(target=handle, args=(conn, peer), daemon=True).start()
+
+
+def udp(addr, port, name):
+    s = _listen(addr, port, socket.SOCK_DGRAM)
+    while True:
+        data, peer = s.recvfrom(2048)
+        s.sendto(("%s: " % name).encode() + data, peer)
+        print("answered", peer, flush=True)
+
+
+def lineclient(addr, port, count, interval):
+    s = socket.create_connection((addr, port), timeout=3)
+    s.settimeout(2)
+    f = s.makefile("rb")
+    for i in range(1, count + 1):
+        t = time.strftime("%H:%M:%S")
+        try:
+            s.sendall(b"line %d\n" % i)
+            reply = f.readline()
+            print("%s line %d -> %s" % (t, i, reply.decode().strip() or "(connection closed)"), flush=True)
+            if not reply:
+                return 1
+        except OSError as e:
+            print("%s line %d -> %s" % (t, i, e), flush=True)
+            return 1
+        time.sleep(interval)
+    s.close()
+    return 0
+
+
+def udpclient(addr, port, count):
+    s = socket.socket(family(addr), socket.SOCK_DGRAM)
+    s.connect((addr, port))
+    s.settimeout(1)
+    for i in range(1, count + 1):
+        try:
+            s.send(b"request %d\n" % i)
+            print("request %d -> %s" % (i, s.recv(2048).decode().strip()), flush=True)
+        except OSError as e:
+            print("request %d -> %s" % (i, e), flush=True)
+        time.sleep(0.3)
+    return 0
+
+
+def main(argv):
+    mode = argv[1]
+    if mode in ("http", "lineecho", "udp"):
+        {"http": http, "lineecho": lineecho, "udp": udp}[mode](argv[2], int(argv[3]), argv[4])
+    elif mode == "lineclient":
+        return lineclient(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
+    elif mode == "udpclient":
+        return udpclient(argv[2], int(argv[3]), int(argv[4]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

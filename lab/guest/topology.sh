@@ -1,0 +1,63 @@
+# Builds and removes the lab's namespaces (sourced by run-scenario.sh).
+#
+#   client eth0 ── wan0 router lan0 ── br0 (namespace "lan": Linux bridge, STP off,
+#                                         multicast snooping off)
+#                                        ├── eth0 director   (DIP 192.0.2.2, VIP 192.0.2.100/32)
+#                                        ├── eth0 director2  (192.0.2.3, failover scenarios only)
+#                                        ├── eth0 rs1        (RIP 192.0.2.11, VIP/32 on lo)
+#                                        └── eth0 rs2        (RIP 192.0.2.12, VIP/32 on lo)
+#
+# Links are brought up without addresses; run-scenario.sh starts the captures, then the
+# scenario configures addresses. Offloads are off on every veth so checksums are real and
+# frames never exceed the MTU. IPv6 is disabled everywhere unless IPV6=1.
+
+# the interface each host is captured on
+cap_iface() { case $1 in router) echo lan0 ;; *) echo eth0 ;; esac; }
+
+_ns_init() {
+  local ns=$NS_PREFIX$1 v6=$2
+  ip netns add "$ns"
+  # start from the kernel defaults whatever the namespace inherited
+  ip netns exec "$ns" sh -c '
+    for c in all default; do
+      sysctl -qw net.ipv4.conf.$c.arp_ignore=0 net.ipv4.conf.$c.arp_announce=0 \
+                 net.ipv4.conf.$c.rp_filter=0 net.ipv4.conf.$c.arp_filter=0 \
+                 net.ipv4.conf.$c.log_martians=1
+      sysctl -qw net.ipv6.conf.$c.disable_ipv6='"$((1 - v6))"'
+    done
+    sysctl -qw net.ipv4.ip_forward=0' >/dev/null
+  ip -n "$ns" link set lo up
+}
+
+_offload_off() { ip netns exec "$NS_PREFIX$1" ethtool -K "$2" tx off rx off tso off gso off gro off >/dev/null 2>&1 || true; }
+
+topo_up() {
+  local h
+  _ns_init lan 0
+  ip -n "${NS_PREFIX}lan" link add br0 type bridge stp_state 0 mcast_snooping 0
+  for h in client router $LAN_HOSTS; do _ns_init "$h" "$IPV6"; done
+  # client <-> router WAN side: one routed hop
+  ip -n "${NS_PREFIX}client" link add eth0 address $MAC_client type veth \
+     peer name wan0 netns "${NS_PREFIX}router" address $MAC_router_wan
+  _offload_off client eth0; _offload_off router wan0
+  # router LAN side and every LAN host on the bridge
+  ip -n "${NS_PREFIX}router" link add lan0 address $MAC_router type veth peer name p-router netns "${NS_PREFIX}lan"
+  _offload_off router lan0; _offload_off lan p-router
+  for h in $LAN_HOSTS; do
+    local mac=MAC_$h
+    ip -n "$NS_PREFIX$h" link add eth0 address "${!mac}" type veth peer name "p-$h" netns "${NS_PREFIX}lan"
+    _offload_off "$h" eth0; _offload_off lan "p-$h"
+  done
+  ip -n "${NS_PREFIX}lan" link set br0 up
+  for p in router $LAN_HOSTS; do ip -n "${NS_PREFIX}lan" link set "p-$p" master br0 up; done
+  ip -n "${NS_PREFIX}client" link set eth0 up
+  ip -n "${NS_PREFIX}router" link set wan0 up
+  ip -n "${NS_PREFIX}router" link set lan0 up
+  for h in $LAN_HOSTS; do ip -n "$NS_PREFIX$h" link set eth0 up; done
+}
+
+topo_down() {
+  local h
+  for h in client router $LAN_HOSTS lan; do ip netns del "$NS_PREFIX$h" 2>/dev/null; done
+  return 0
+}

@@ -1,0 +1,182 @@
+// Turns the analysis result into the report every output renders. This is where numbers
+// become text: addresses are formatted, hosts named, evidence frames summarised.
+
+import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
+import type { CaptureView, EvidenceRef, HostRef } from '../checks/check-api.js';
+import { docsPathOf } from '../checks/check-meta.js';
+import type { Connection } from '../correlate/connections.js';
+import { srcMacOf, dstMacOf, type Sighting } from '../correlate/sighting.js';
+import type { HostInfo, TopologyView } from '../correlate/topology.js';
+import { formatTimestamp } from '../report/format-time.js';
+import { summarizeFrame } from '../report/frame-summary.js';
+import { linkTypeName } from '../report/link-type-name.js';
+import type {
+  ArpTimelineJson, CaptureJson, DistributionJson, EvidenceJson, FindingJson, HostJson, JourneyJson, ReportJson, TopologyJson,
+} from '../report/report-types.js';
+import { VERSION } from '../version.js';
+import type { AnalysisResult } from './engine.js';
+import { formatMessage, type FindingAggregate } from './findings.js';
+
+function hostJson(h: HostInfo): HostJson {
+  const ip = h.ips[0];
+  return {
+    name: h.name, role: h.role,
+    ...(ip !== undefined ? { ip: formatIp(ip) } : {}),
+    ...(h.mac !== undefined ? { mac: formatMac(h.mac) } : {}),
+  };
+}
+
+function hostRefJson(ref: HostRef, topology: TopologyView): HostJson {
+  const known = topology.hostByMac(ref.mac) ?? topology.hostByIp(ref.ip);
+  if (known) {
+    const j = hostJson(known);
+    return ref.ip !== undefined && !known.ips.includes(ref.ip) ? { ...j, ip: formatIp(ref.ip) } : j;
+  }
+  return {
+    role: 'unknown',
+    ...(ref.ip !== undefined ? { ip: formatIp(ref.ip), name: formatIp(ref.ip) } : {}),
+    ...(ref.mac !== undefined ? { mac: formatMac(ref.mac) } : {}),
+  };
+}
+
+function evidenceJson(e: EvidenceRef, captures: readonly CaptureView[]): EvidenceJson {
+  const c = captures[e.capture]!;
+  const f = e.frame;
+  return {
+    capture: c.file, host: c.name, frame: f.frame, offset: f.fileOffset,
+    ts: formatTimestamp(f.tsSec, f.tsNsec), summary: summarizeFrame(f),
+  };
+}
+
+function vantageOf(s: Sighting, captures: readonly CaptureView[], topology: TopologyView): string {
+  const c = captures[s.capture]!;
+  if (c.role === 'director') {
+    if (topology.isDirectorMac(srcMacOf(s)) && c.hostMac === srcMacOf(s)) return `${c.name} out`;
+    if (c.hostMac !== undefined && dstMacOf(s) === c.hostMac) return `${c.name} in`;
+  }
+  return c.name;
+}
+
+function journeyOf(conn: Connection, captures: readonly CaptureView[], topology: TopologyView): JourneyJson {
+  const sightings = [...conn.firstRequest, ...conn.replies.slice(0, 8)];
+  const t0 = Math.min(...sightings.map((s) => s.t + (captures[s.capture]!.clockOffset ?? 0)));
+  const hops = sightings.map((s) => ({
+    vantage: vantageOf(s, captures, topology),
+    capture: captures[s.capture]!.file,
+    frame: s.frame.frame,
+    t: Number((s.t + (captures[s.capture]!.clockOffset ?? 0) - t0).toFixed(6)),
+    summary: summarizeFrame(s.frame),
+    seen: true,
+  }));
+  // Mark the vantage points that should have seen the request and did not.
+  const seenAt = new Set(conn.firstRequest.map((s) => s.capture));
+  for (const c of captures) {
+    if (seenAt.has(c.index)) continue;
+    const expected = c.role === 'client' || c.role === 'router' || c.role === 'director'
+      || (c.role === 'real-server' && c.hostMac !== undefined && conn.realServerMacs.includes(c.hostMac));
+    if (expected) hops.push({ vantage: c.name, capture: c.file, summary: 'request not seen here', seen: false } as typeof hops[number]);
+  }
+  const proto = conn.protocol;
+  return { connection: `${formatIp(conn.clientIp)}:${conn.clientPort} > ${formatIp(conn.vip)}:${conn.vport}/${proto}`, hops };
+}
+
+function findingJson(a: FindingAggregate, r: AnalysisResult): FindingJson {
+  const d = a.first;
+  const meta = a.check.meta;
+  const message = formatMessage(meta.messages[d.messageId] ?? d.messageId, d.data);
+  return {
+    check: meta.id,
+    severity: meta.severity,
+    verdict: d.verdict ?? 'fail',
+    message,
+    hosts: d.hosts.map((h) => hostRefJson(h, r.topology)),
+    evidence: a.evidence.map((e) => evidenceJson(e, r.captures)),
+    occurrences: a.occurrences,
+    expected: d.expected,
+    seen: d.seen,
+    fix: d.fix ?? meta.fix,
+    docs: docsPathOf(meta.id),
+    ...(d.connection ? { journey: journeyOf(d.connection, r.captures, r.topology) } : {}),
+  };
+}
+
+function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
+  const src = r.sources[c.index]!;
+  const reader = src.input.reader;
+  const drops = reader.stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
+  const linkType = src.counters.linkType >= 0 ? src.counters.linkType : (reader.interfaces[0]?.linkType ?? -1);
+  return {
+    file: c.file, host: c.name, role: c.role, linkType, linkTypeName: linkTypeName(linkType),
+    destinationMacs: c.linkKind === 'ethernet', frames: src.counters.frames,
+    ...(c.clockOffset !== undefined ? { clockOffset: Number(c.clockOffset.toFixed(6)) } : {}),
+    truncatedFrames: src.counters.truncated,
+    ...(reader.stats.length ? { drops } : {}),
+    ...(reader.error ? { error: { offset: reader.error.offset, message: reader.error.message } } : {}),
+  };
+}
+
+function topologyJson(t: TopologyView): TopologyJson {
+  return {
+    vips: t.vips.map((v) => ({ ip: formatIp(v.ip), ports: v.ports, ...(v.scheduler ? { scheduler: v.scheduler } : {}) })),
+    directors: t.directors.map(hostJson),
+    realServers: t.realServers.map((h) => ({ ...hostJson(h), ...(h.weight !== undefined ? { weight: h.weight } : {}) })),
+    clients: t.clients.map(hostJson),
+    routers: t.routers.map(hostJson),
+    evidence: t.evidence,
+  };
+}
+
+function arpTimelineJson(r: AnalysisResult): ArpTimelineJson[] {
+  return [...r.observations.arp].map(([vip, events]) => ({
+    vip: formatIp(vip),
+    events: events.map((e) => {
+      const c = r.captures[e.sighting.capture]!;
+      const host = r.topology.hostByMac(e.mac);
+      return {
+        ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), capture: c.file, frame: e.sighting.frame.frame,
+        mac: formatMac(e.mac), ...(host ? { host: host.name } : {}), kind: e.kind,
+      };
+    }),
+  }));
+}
+
+function distributionJson(r: AnalysisResult): DistributionJson[] {
+  return r.observations.distribution.map((d) => {
+    const servers: { ip?: string; mac?: string; weight?: number; connections: number }[] = [];
+    const seen = new Set<Mac>();
+    for (const rs of r.topology.realServers) {
+      if (rs.mac !== undefined) seen.add(rs.mac);
+      servers.push({
+        ...(rs.ips[0] !== undefined ? { ip: formatIp(rs.ips[0]) } : {}),
+        ...(rs.mac !== undefined ? { mac: formatMac(rs.mac) } : {}),
+        ...(rs.weight !== undefined ? { weight: rs.weight } : {}),
+        connections: rs.mac !== undefined ? (d.perMac.get(rs.mac) ?? 0) : 0,
+      });
+    }
+    for (const [mac, n] of d.perMac) if (!seen.has(mac)) servers.push({ mac: formatMac(mac), connections: n });
+    const scheduler = r.topology.vips.find((v) => v.ip === d.vip)?.scheduler;
+    return { vip: formatIp(d.vip as IpAddress), protocol: d.protocol, port: d.port, ...(scheduler ? { scheduler } : {}), servers };
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function buildReport(r: AnalysisResult): ReportJson {
+  const findings = r.findings.map((a) => findingJson(a, r)).sort((x, y) =>
+    SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.check.localeCompare(y.check));
+  const count = (sev: string) => findings.filter((f) => f.severity === sev && f.verdict === 'fail').length;
+  return {
+    version: 1,
+    tool: { name: 'lvs-doctor', version: VERSION },
+    captures: r.captures.map((c) => captureJson(c, r)),
+    topology: topologyJson(r.topology),
+    findings,
+    arpTimeline: arpTimelineJson(r),
+    distribution: distributionJson(r),
+    summary: {
+      errors: count('error'), warnings: count('warning'), infos: count('info'),
+      inconclusive: findings.filter((f) => f.verdict === 'inconclusive').length,
+      frames: r.frames, captures: r.captures.length,
+    },
+  };
+}

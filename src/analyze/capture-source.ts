@@ -1,0 +1,82 @@
+// One capture as a stream of sighting batches: raw packets are decoded and hashed while
+// their chunk is alive, so later stages hold only owned records.
+
+import { decodeFrame } from '../decode/frame.js';
+import type { CaptureReader } from '../io/read-capture.js';
+import { hashPacket } from '../correlate/packet-hash.js';
+import type { Sighting } from '../correlate/sighting.js';
+import type { LinkKind } from '../checks/check-api.js';
+import type { Role } from '../report/report-types.js';
+
+export type CaptureInput = {
+  readonly file: string;
+  /** Host label: the file's base name, or NAME from --role NAME=FILE. */
+  readonly name: string;
+  readonly roleHint?: Role;
+  readonly reader: CaptureReader;
+};
+
+export type CaptureCounters = {
+  frames: number;
+  truncated: number;
+  malformed: number;
+  ethernet: number;
+  cooked: number;
+  bare: number;
+  /** Link type of the first frame (the report shows it). */
+  linkType: number;
+  firstT: number | undefined;
+  lastT: number | undefined;
+};
+
+export type CaptureSource = {
+  readonly index: number;
+  readonly input: CaptureInput;
+  readonly counters: CaptureCounters;
+  /** Next batch, or undefined at the end (read errors are in input.reader.error). */
+  next(): Promise<Sighting[] | undefined>;
+};
+
+export function linkKindOf(c: CaptureCounters): LinkKind {
+  const max = Math.max(c.ethernet, c.cooked, c.bare);
+  if (max === 0) return 'unknown';
+  return max === c.ethernet ? 'ethernet' : max === c.cooked ? 'cooked' : 'bare';
+}
+
+export function createCaptureSource(index: number, input: CaptureInput): CaptureSource {
+  const counters: CaptureCounters = {
+    frames: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
+  };
+  const batches = input.reader.batches();
+  return {
+    index, input, counters,
+    async next() {
+      for (;;) {
+        const r = await batches.next();
+        if (r.done) return undefined;
+        const out: Sighting[] = new Array(r.value.length);
+        let n = 0;
+        for (const raw of r.value) {
+          const frame = decodeFrame(raw);
+          const t = raw.tsSec + raw.tsNsec / 1e9;
+          counters.frames++;
+          if (counters.linkType < 0) counters.linkType = raw.linkType;
+          const issue = frame.issue;
+          if (issue) {
+            if (issue.cause === 'snaplen') counters.truncated++;
+            else if (issue.cause === 'malformed') counters.malformed++;
+          }
+          const kind = frame.link?.kind;
+          if (kind === 'ethernet') counters.ethernet++;
+          else if (kind === 'sll' || kind === 'sll2') counters.cooked++;
+          else if (kind === 'none') counters.bare++;
+          if (counters.firstT === undefined) counters.firstT = t;
+          counters.lastT = t;
+          out[n++] = { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
+        }
+        out.length = n;
+        if (n > 0) return out;
+      }
+    },
+  };
+}

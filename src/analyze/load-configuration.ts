@@ -1,0 +1,64 @@
+// Bridges the operator's configuration (--ipvsadm, --keepalived, --topology, --role) to
+// what topology inference and the capture inputs need.
+
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadDeployment } from '../config/load.js';
+import type { DeploymentConfig } from '../config/deployment.js';
+import type { IpAddress } from '../decode/addresses.js';
+import type { ConfiguredTopology } from '../correlate/infer-topology.js';
+import type { Role } from '../report/report-types.js';
+import type { RoleAssignment } from './capture-inputs.js';
+
+export type ConfigurationOptions = {
+  readonly ipvsadm: readonly string[];
+  readonly keepalived: readonly string[];
+  readonly topology: readonly string[];
+  readonly roles: readonly string[];
+};
+
+export type LoadedConfiguration =
+  | { readonly ok: true; readonly value: ConfiguredTopology; readonly roles: readonly RoleAssignment[]; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+function roleOfName(name: string): Role | undefined {
+  const n = name.toLowerCase();
+  if (n.startsWith('client')) return 'client';
+  if (n.startsWith('router') || n.startsWith('gw')) return 'router';
+  if (n.startsWith('director') || n.startsWith('lb') || n.startsWith('ds')) return 'director';
+  if (n.startsWith('rs') || n.startsWith('real')) return 'real-server';
+  return undefined;
+}
+
+export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
+  const services: { vip: IpAddress; protocol: 'tcp' | 'udp'; port: number; scheduler?: string; realServers: { ip: IpAddress; weight?: number }[] }[] = [];
+  for (const s of d.services) {
+    if (s.protocol !== 'tcp' && s.protocol !== 'udp') continue;
+    services.push({
+      vip: s.vip, protocol: s.protocol, port: s.port, scheduler: s.scheduler,
+      realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight })),
+    });
+  }
+  return {
+    services,
+    hosts: d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) })),
+    vrrpVips: d.vrrp.flatMap((v) => v.vips),
+    sources: d.services.map((s) => `configured service from ${s.source}`),
+  };
+}
+
+export async function loadConfiguredTopology(o: ConfigurationOptions, cwd: string): Promise<LoadedConfiguration> {
+  const result = await loadDeployment(
+    { ipvsadm: [...o.ipvsadm], keepalived: [...o.keepalived], topology: [...o.topology], roles: [...o.roles] },
+    (path: string) => readFile(resolve(cwd, path), 'utf8'),
+  );
+  if (!result.ok) {
+    return { ok: false, errors: result.errors.map((e) => `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${e.path ? ` ${e.path}` : ''}: ${e.message}`) };
+  }
+  const d = result.value;
+  const roles: RoleAssignment[] = d.roles.map((r) => {
+    const role = roleOfName(r.name);
+    return { name: r.name, file: r.file, ...(role ? { role } : {}) };
+  });
+  return { ok: true, value: configuredTopologyOf(d), roles, notes: d.notes };
+}

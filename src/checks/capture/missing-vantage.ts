@@ -1,0 +1,54 @@
+import { formatIp } from '../../decode/addresses.js';
+import type { HostInfo } from '../../correlate/topology.js';
+import { defineCheck, type HostRef } from '../check-api.js';
+
+function refOf(h: HostInfo): HostRef {
+  return { ...(h.mac !== undefined ? { mac: h.mac } : {}), ...(h.ips[0] !== undefined ? { ip: h.ips[0] } : {}) };
+}
+
+export default defineCheck({
+  meta: {
+    id: 'capture/missing-vantage',
+    title: 'A host on the DR path has no capture',
+    severity: 'info',
+    summary: 'Reports each director or real server (and the client side) without a capture of its own: what happens on that host can only be inferred.',
+    why: 'Replies to ARP are unicast, real servers answer clients directly, and the director sees only one direction of each connection: without a capture on a host, faults on that host show up only as missing packets elsewhere.',
+    fix: 'Capture on every host at the same time: tcpdump -i IFACE -U -w HOST.pcap (Ethernet, not -i any, so destination MACs are kept).',
+    docs: 'docs/checks/capture/missing-vantage.md',
+    messages: {
+      missing: 'No capture from {{host}} ({{role}}): {{consequence}}.',
+      noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
+    },
+  },
+  create(ctx) {
+    return {
+      end() {
+        const captured = (h: HostInfo) => h.capture !== undefined || ctx.captures.some((c) => c.hostMac !== undefined && c.hostMac === h.mac);
+        for (const d of ctx.topology.directors) {
+          if (captured(d)) continue;
+          ctx.report({
+            messageId: 'missing',
+            data: { host: d.name, role: 'director', consequence: 'what it received and forwarded is inferred from other captures' },
+            key: d.name, hosts: [refOf(d)], evidence: [],
+            expected: 'a capture on the director', seen: 'none given',
+          });
+        }
+        for (const r of ctx.topology.realServers) {
+          if (captured(r)) continue;
+          ctx.report({
+            messageId: 'missing',
+            data: { host: r.ips[0] !== undefined ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
+            key: r.name, hosts: [refOf(r)], evidence: [],
+            expected: 'a capture on every real server', seen: 'none given',
+          });
+        }
+        if (ctx.topology.vips.length > 0 && !ctx.captures.some((c) => c.role === 'client' || c.role === 'router')) {
+          ctx.report({
+            messageId: 'noClientSide', data: {}, key: 'client-side', hosts: [], evidence: [],
+            expected: 'a capture on a client or on the router', seen: 'none given',
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { defineCheck } from '../check-api.js';
+
+export default defineCheck({
+  meta: {
+    id: 'capture/no-link-addresses',
+    title: 'A capture hides destination MACs',
+    severity: 'info',
+    summary: 'Reports captures whose link layer carries no destination MAC (Linux cooked SLL/SLL2 from `tcpdump -i any`) or no MACs at all (raw IP, loopback).',
+    why: 'DR is about MAC addresses: the director changes only them. Without destination MACs the checks cannot see where the director sent a packet or whom a real server replied to; they fall back to packet direction and say so.',
+    fix: 'Capture on the Ethernet interface itself: tcpdump -i eth0 -w HOST.pcap (not -i any).',
+    docs: 'docs/checks/capture/no-link-addresses.md',
+    messages: {
+      cooked: '{{capture}} is a Linux cooked capture ({{linkType}}): it has no destination MACs.',
+      bare: '{{capture}} carries no link-layer addresses at all.',
+    },
+  },
+  create(ctx) {
+    return {
+      end() {
+        for (const c of ctx.captures) {
+          if (c.linkKind !== 'cooked' && c.linkKind !== 'bare') continue;
+          ctx.report({
+            messageId: c.linkKind, data: { capture: c.name, linkType: 'SLL/SLL2, as written by tcpdump -i any' },
+            key: c.file,
+            hosts: c.host ? [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }] : c.hostMac !== undefined ? [{ mac: c.hostMac }] : [],
+            evidence: [],
+            expected: 'Ethernet frames with source and destination MACs', seen: c.linkKind === 'cooked' ? 'sender MAC only' : 'no MACs',
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
+import { connectionKeyOf } from '../../correlate/connections.js';
+import { dstMacOf, srcMacOf, type Sighting } from '../../correlate/sighting.js';
+import { defineCheck } from '../check-api.js';
+import { isInbound } from '../vantage.js';
+
+/** Who keeps sending the packet back: a non-director that relays it (e.g. an RS routing the VIP). */
+function loopCulprit(sightings: readonly Sighting[], isDirector: (m: Mac | undefined) => boolean): Mac | undefined {
+  const originalSender = srcMacOf(sightings[0]!);
+  for (const s of sightings) {
+    const src = srcMacOf(s);
+    if (src !== undefined && src !== originalSender && !isDirector(src)) return src;
+  }
+  return sightings.map(srcMacOf).find((m) => isDirector(m));
+}
+
+export default defineCheck({
+  meta: {
+    id: 'forward/loop',
+    title: 'A packet passes the same vantage point repeatedly with falling TTL',
+    severity: 'error',
+    summary: 'Fires when the same packet arrives at the same host again with a lower TTL (hop limit).',
+    why: 'A forwarding loop burns the packet\'s TTL until it is dropped with ICMP time exceeded; the connection never completes. In DR this happens when a real server without the VIP has ip_forward=1 and routes the packet back to the director, or when two directors forward to each other (backup_only not set).',
+    fix: 'Put the VIP on lo of every real server (ip addr add VIP/32 dev lo); on real servers that must forward, make sure the VIP is local; on a backup director set net.ipv4.vs.backup_only=1.',
+    docs: 'docs/checks/forward/loop.md',
+    messages: {
+      loop: '{{packet}} loops: it arrived at {{capture}} again with TTL {{ttl}} (was {{firstTtl}}); {{culprit}} sends it back.',
+    },
+  },
+  create(ctx) {
+    return {
+      sighting(s, earlier) {
+        const ip = s.frame.ip;
+        if (!ip) return;
+        const c = ctx.captures[s.capture]!;
+        const dst = dstMacOf(s);
+        const previous = earlier.find((e) => e.capture === s.capture && e.frame.ip!.ttl > ip.ttl &&
+          (dst !== undefined ? dstMacOf(e) === dst : isInbound(e, c) && isInbound(s, c)));
+        if (!previous) return;
+        const all = [...earlier, s];
+        const culprit = loopCulprit(all, ctx.topology.isDirectorMac);
+        const l4 = s.frame.l4;
+        if (l4 && (l4.kind === 'tcp' || l4.kind === 'udp')) ctx.explain(connectionKeyOf(ip.src, l4.sport, l4.dport, l4.kind));
+        const port = l4 && (l4.kind === 'tcp' || l4.kind === 'udp') ? `:${l4.dport}` : '';
+        ctx.report({
+          messageId: 'loop',
+          data: {
+            packet: `${formatIp(ip.src)} → ${formatIp(ip.dst)}${port}`, capture: c.name, ttl: ip.ttl,
+            firstTtl: previous.frame.ip!.ttl, culprit: culprit !== undefined ? ctx.topology.labelOfMac(culprit) : 'an unknown host',
+          },
+          key: culprit !== undefined ? String(culprit) : 'unknown',
+          hosts: culprit !== undefined ? [{ mac: culprit }] : [],
+          evidence: all.filter((x) => x.capture === s.capture).slice(0, 8).map((x) => ({ capture: x.capture, frame: x.frame })),
+          expected: 'each packet passes each host once',
+          seen: `same packet at ${c.name} with TTL ${previous.frame.ip!.ttl} then ${ip.ttl}` + (culprit !== undefined ? ` (sent back by ${formatMac(culprit)})` : ''),
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,44 @@
+import { formatIp } from '../../decode/addresses.js';
+import { dstMacOf } from '../../correlate/sighting.js';
+import { defineCheck } from '../check-api.js';
+
+export default defineCheck({
+  meta: {
+    id: 'port/remapped',
+    title: 'A VIP connection reaches the real server on another port',
+    severity: 'error',
+    summary: 'Fires when a client→VIP packet arrives further down the path with a destination port other than the one the client used.',
+    why: 'DR never rewrites layer 4: ipvsadm forces the real-server port to the service port for -g, and keepalived ≥ 2.0.15 resets it. A port that changes on the way means the director is in NAT mode (-m) or something else rewrites the packet, so the real server is reached on a port the DR design did not intend.',
+    fix: 'In DR, make the service listen on the virtual port on every real server (or REDIRECT locally on the real server); use -m (NAT) only with the real servers routing back through the director.',
+    docs: 'docs/checks/port/remapped.md',
+    messages: {
+      remapped: 'Connections to {{vip}}:{{vport}} reach {{host}} on port {{port}}.',
+    },
+  },
+  create(ctx) {
+    return {
+      sighting(s, earlier) {
+        const l4 = s.frame.l4;
+        if (!l4 || (l4.kind !== 'tcp' && l4.kind !== 'udp') || earlier.length === 0) return;
+        const original = earlier.find((e) => {
+          const ip = e.frame.ip, el4 = e.frame.l4;
+          return ip !== undefined && ctx.topology.isVip(ip.dst) && el4 !== undefined && el4.kind === l4.kind && el4.dport !== l4.dport;
+        });
+        if (!original) return;
+        const oip = original.frame.ip!, ol4 = original.frame.l4 as typeof l4;
+        const dst = dstMacOf(s);
+        const host = ctx.topology.hostByMac(dst) ?? ctx.topology.hostByIp(s.frame.ip?.dst) ?? ctx.captures[s.capture]!.host;
+        const hostRef = host ? { ...(host.mac !== undefined ? { mac: host.mac } : {}), ...(host.ips[0] !== undefined ? { ip: host.ips[0] } : {}) } : { ...(dst !== undefined ? { mac: dst } : {}) };
+        ctx.report({
+          messageId: 'remapped',
+          data: { vip: formatIp(oip.dst), vport: ol4.dport, host: host?.name ?? 'the real server', port: l4.dport },
+          key: `${host?.name ?? dst ?? ''}|${ol4.dport}>${l4.dport}`,
+          hosts: [hostRef],
+          evidence: [{ capture: original.capture, frame: original.frame }, { capture: s.capture, frame: s.frame }],
+          expected: `destination port ${ol4.dport} all the way to the real server`,
+          seen: `destination port ${l4.dport}`,
+        });
+      },
+    };
+  },
+});

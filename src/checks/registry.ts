@@ -1,0 +1,41 @@
+// The explicit, sorted list of checks. Checks never import the registry.
+import type { AnyCheck } from './check-api.js';
+import arpDirectorAsksAsVip from './arp/director-asks-as-vip.js';
+import arpVipAnnouncedByNonDirector from './arp/vip-announced-by-non-director.js';
+import arpVipAnsweredByNonDirector from './arp/vip-answered-by-non-director.js';
+import arpVipOwnerChanged from './arp/vip-owner-changed.js';
+import captureClockOffset from './capture/clock-offset.js';
+import captureMissingVantage from './capture/missing-vantage.js';
+import captureNoLinkAddresses from './capture/no-link-addresses.js';
+import captureTruncated from './capture/truncated.js';
+import forwardHeaderRewritten from './forward/header-rewritten.js';
+import forwardLoop from './forward/loop.js';
+import forwardNotForwarded from './forward/not-forwarded.js';
+import portRemapped from './port/remapped.js';
+import returnSourceNotVip from './return/source-not-vip.js';
+import returnViaDirector from './return/via-director.js';
+import serviceRefusedByRs from './service/refused-by-rs.js';
+import serviceResetByDirector from './service/reset-by-director.js';
+import serviceUnanswered from './service/unanswered.js';
+import serviceUnansweredAtRs from './service/unanswered-at-rs.js';
+
+export const CHECKS: readonly AnyCheck[] = [
+  arpDirectorAsksAsVip,
+  arpVipAnnouncedByNonDirector,
+  arpVipAnsweredByNonDirector,
+  arpVipOwnerChanged,
+  captureClockOffset,
+  captureMissingVantage,
+  captureNoLinkAddresses,
+  captureTruncated,
+  forwardHeaderRewritten,
+  forwardLoop,
+  forwardNotForwarded,
+  portRemapped,
+  returnSourceNotVip,
+  returnViaDirector,
+  serviceRefusedByRs,
+  serviceResetByDirector,
+  serviceUnanswered,
+  serviceUnansweredAtRs,
+] as AnyCheck[];

@@ -1,0 +1,42 @@
+import { formatIp } from '../../decode/addresses.js';
+import { defineCheck } from '../check-api.js';
+import { isInbound } from '../vantage.js';
+
+export default defineCheck({
+  meta: {
+    id: 'service/unanswered-at-rs',
+    title: 'VIP packets reach a real server and nothing answers them',
+    severity: 'error',
+    summary: 'Fires when a real server\'s own capture shows client→VIP packets arriving and no reply of any kind (SYN-ACK, RST, ICMP) for that connection anywhere.',
+    why: 'A real server that does not accept packets for the VIP drops them silently: the VIP is not configured on it (on lo), rp_filter drops them on a multi-homed host, or a firewall on the real server drops them. The client sees a timeout for every connection scheduled there.',
+    fix: 'On that real server: ip addr add VIP/32 dev lo; sysctl -w net.ipv4.conf.all.rp_filter=0 (or 2) on multi-homed hosts; check its firewall for the VIP and port.',
+    docs: 'docs/checks/service/unanswered-at-rs.md',
+    messages: {
+      unanswered: '{{host}} receives connections for {{vip}}:{{vport}} and never answers them.',
+    },
+  },
+  create(ctx) {
+    return {
+      connection(c) {
+        if (c.replyKinds.size > 0) return;
+        const arrival = [...c.firstRequest, ...c.requests].find((s) => {
+          const cap = ctx.captures[s.capture]!;
+          return cap.role === 'real-server' && isInbound(s, cap);
+        });
+        if (!arrival) return;
+        const cap = ctx.captures[arrival.capture]!;
+        ctx.explain(c.key);
+        ctx.report({
+          messageId: 'unanswered',
+          data: { host: cap.name, vip: formatIp(c.vip), vport: c.vport },
+          key: cap.name,
+          hosts: [cap.hostMac !== undefined ? { mac: cap.hostMac } : { ...(cap.host?.ips[0] !== undefined ? { ip: cap.host.ips[0] } : {}) }],
+          evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
+          expected: `${cap.name} answers ${formatIp(c.clientIp)}:${c.clientPort} from ${formatIp(c.vip)}:${c.vport}`,
+          seen: `${c.requestCount} request packet(s) at ${cap.name}, no answer`,
+          connection: c,
+        });
+      },
+    };
+  },
+});

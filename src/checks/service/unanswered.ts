@@ -1,0 +1,37 @@
+import { formatIp } from '../../decode/addresses.js';
+import { defineCheck } from '../check-api.js';
+
+export default defineCheck({
+  meta: {
+    id: 'service/unanswered',
+    title: 'Client connections to the VIP get no answer',
+    severity: 'error',
+    summary: 'Fires when a client\'s connection attempts to the VIP get no answer (no SYN-ACK, RST or ICMP) and no other finding explains why.',
+    why: 'The client sees a hang. The captures given do not show where the packets were lost: add captures from the director and the real servers to locate the fault.',
+    fix: 'Capture on the director and on every real server at the same time (tcpdump -i IFACE -w HOST.pcap host VIP) and analyse them together.',
+    docs: 'docs/checks/service/unanswered.md',
+    messages: {
+      unanswered: '{{count}} connection attempt(s) from {{client}} to {{vip}}:{{vport}} got no answer, and no capture shows where they were lost.',
+    },
+  },
+  after: ['forward/not-forwarded', 'forward/loop', 'return/via-director', 'return/source-not-vip', 'service/unanswered-at-rs', 'service/refused-by-rs', 'service/reset-by-director'],
+  create(ctx) {
+    return {
+      connection(c) {
+        if (c.replyKinds.size > 0 || ctx.isExplained(c.key)) return;
+        if (c.protocol === 'tcp' && !c.startedWithSyn) return;
+        const client = ctx.topology.hostByIp(c.clientIp);
+        ctx.report({
+          messageId: 'unanswered',
+          data: { count: c.requestCount, client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
+          key: `${c.clientIp}|${c.vip}|${c.vport}`,
+          hosts: [{ ip: c.clientIp, ...(client?.mac !== undefined ? { mac: client.mac } : {}) }],
+          evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
+          expected: `an answer from ${formatIp(c.vip)}:${c.vport}`,
+          seen: `${c.requestCount} request packet(s), no answer at any vantage point`,
+          connection: c,
+        });
+      },
+    };
+  },
+});

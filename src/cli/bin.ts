@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { processIo } from './cli-io.js';
+import { run } from './main.js';
+
+// An internal error still ends with exit code 2 and one line, never a silent success.
+function fatal(err: unknown): void {
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`lvs-doctor: internal error: ${text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}\n`);
+  process.exitCode = 2;
+}
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+// A closed stdout (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  fatal(err);
+});
+
+process.exitCode = await run(process.argv.slice(2), processIo());

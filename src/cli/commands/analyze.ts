@@ -1,0 +1,87 @@
+// `lvs-doctor analyze FILE...`: the DR invariant checks over captures from any vantage points.
+
+import { parseArgs } from 'node:util';
+import { runAnalysis } from '../../analyze/run-analysis.js';
+import type { ReportJson, Severity } from '../../report/report-types.js';
+import { isReportFormat, writeReport, type ReportFormat } from '../../report/write-report.js';
+import type { CliIo } from '../cli-io.js';
+import { reportCaptureError } from '../capture-inputs.js';
+import { ExitCode } from '../exit-codes.js';
+import { usageError } from '../usage.js';
+import { escapeForTerminal } from '../../report/escape.js';
+
+export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE... [options]
+  --format table|json|sarif|junit|tui   output (default: tui on a terminal, table otherwise)
+  --fail-on error|warning|never         exit 1 when a finding is at or above this (default: error)
+  --ipvsadm FILE                        ipvsadm -S -n / ipvsadm -Ln output of the director
+  --keepalived FILE                     keepalived.conf (virtual_server, vrrp_instance)
+  --topology FILE                       topology JSON (schema/topology.schema.json)
+  --role NAME=FILE                      name the host a capture was taken on (client, director, rs1, ...)
+  --evidence DIR                        write one pcapng per finding with its evidence packets
+  --quiet                               no progress on stderr`;
+
+type FailOn = Severity | 'never';
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function exitCodeFor(report: ReportJson, failOn: FailOn): ExitCode {
+  if (failOn === 'never') return ExitCode.Ok;
+  const failing = report.findings.some((f) => f.verdict === 'fail' && RANK[f.severity] >= RANK[failOn]);
+  return failing ? ExitCode.Findings : ExitCode.Ok;
+}
+
+export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        ipvsadm: { type: 'string', multiple: true, default: [] },
+        keepalived: { type: 'string', multiple: true, default: [] },
+        topology: { type: 'string', multiple: true, default: [] },
+        role: { type: 'string', multiple: true, default: [] },
+        evidence: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError(io, (err as Error).message, ANALYZE_USAGE);
+  }
+  const v = parsed.values;
+  if (v.help) { io.stdout.write(`${ANALYZE_USAGE}\n`); return ExitCode.Ok; }
+  const failOn = v['fail-on'];
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'info' && failOn !== 'never') {
+    return usageError(io, `--fail-on takes error, warning or never, not '${failOn}'`, ANALYZE_USAGE);
+  }
+  const interactive = io.stdout.isTTY && io.env['CI'] !== 'true';
+  const format = v.format ?? (interactive ? 'tui' : 'table');
+  if (format !== 'tui' && !isReportFormat(format)) return usageError(io, `unknown format '${format}'`, ANALYZE_USAGE);
+  if (parsed.positionals.length === 0 && v.role.length === 0) return usageError(io, 'no capture file given', ANALYZE_USAGE);
+
+  const outcome = await runAnalysis({
+    files: parsed.positionals, ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role,
+    cwd: io.cwd, stdin: io.stdin,
+  });
+  if (!outcome.ok) {
+    for (const e of outcome.errors) io.stderr.write(`lvs-doctor: ${escapeForTerminal(e)}\n`);
+    return ExitCode.Error;
+  }
+  for (const note of outcome.notes) io.stderr.write(`lvs-doctor: note: ${escapeForTerminal(note)}\n`);
+  for (const { file, error } of outcome.inputErrors) reportCaptureError(io, file, error);
+  const inputFailed = outcome.inputErrors.length > 0;
+  const report = outcome.report;
+  if (format === 'tui') {
+    const { runTui } = await import('../../tui/run-tui.js');
+    await runTui(report, io);
+  } else {
+    await writeReport(report, format as ReportFormat, io.stdout, {
+      color: io.stdout.isTTY && io.env['NO_COLOR'] === undefined,
+      ...(io.stdout.columns ? { columns: io.stdout.columns } : {}),
+    });
+  }
+  if (inputFailed) return ExitCode.Error;
+  return exitCodeFor(report, failOn);
+}

@@ -1,0 +1,219 @@
+// Zero-configuration topology inference. The strongest clue is the director's forwarding
+// signature: the same packet arriving addressed to MAC B and leaving B toward MAC C with
+// the destination IP unchanged, where C consumes it (does not relay it further). Then B is
+// a director, the destination is a VIP and C a real server. ARP claims name the hosts'
+// own addresses; service replies sourced from the VIP by other MACs confirm the real
+// servers. Configuration (--ipvsadm, --keepalived, --topology) adds to and overrides it.
+
+import { formatIp, formatMac, type IpAddress, type Ipv4, type Mac } from '../decode/addresses.js';
+import type { Role } from '../report/report-types.js';
+import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
+import type { TopologyEvidence } from './topology-evidence.js';
+import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
+
+export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
+
+export type ConfiguredTopology = {
+  readonly services: readonly {
+    readonly vip: IpAddress;
+    readonly protocol: 'tcp' | 'udp';
+    readonly port: number;
+    readonly scheduler?: string;
+    readonly realServers: readonly { readonly ip: IpAddress; readonly weight?: number }[];
+  }[];
+  readonly hosts: readonly { readonly name?: string; readonly ip?: IpAddress; readonly mac?: Mac; readonly role: Role }[];
+  readonly vrrpVips: readonly IpAddress[];
+  readonly sources: readonly string[];
+};
+
+export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], vrrpVips: [], sources: [] };
+
+export type InferredCaptureHost = { readonly mac?: Mac; readonly role: Role; readonly name: string };
+
+export type Inference = {
+  readonly topology: Topology;
+  readonly captureHosts: readonly InferredCaptureHost[];
+};
+
+function arpOwnedIps(ev: TopologyEvidence, mac: Mac, exclude: ReadonlySet<IpAddress>): Ipv4[] {
+  const out: Ipv4[] = [];
+  for (const table of [ev.arpReplies, ev.arpRequests]) {
+    for (const [ip, macs] of table) if (macs.has(mac) && !exclude.has(ip) && !out.includes(ip)) out.push(ip);
+  }
+  return out;
+}
+
+function arpOwnerOf(ev: TopologyEvidence, ip: IpAddress): Mac | undefined {
+  if (typeof ip !== 'number') return undefined;
+  return argMax(ev.arpReplies.get(ip)) ?? argMax(ev.arpRequests.get(ip));
+}
+
+function relaysFor(ev: TopologyEvidence, dst: IpAddress): Map<Mac, CounterMap<Mac>> {
+  return ev.relays.get(dst) ?? new Map();
+}
+
+export function inferTopology(
+  ev: TopologyEvidence,
+  captures: readonly CaptureIdentity[],
+  config: ConfiguredTopology,
+): Inference {
+  const evidence: string[] = [...config.sources];
+  const vipIps = new Set<IpAddress>();
+  const directorMacs = new Set<Mac>();
+  const rsMacs = new Set<Mac>();
+  const routerMacs = new Set<Mac>();
+
+  for (const s of config.services) vipIps.add(s.vip);
+  for (const v of config.vrrpVips) vipIps.add(v);
+
+  // 1. Forwarding signature.
+  for (const [dstIp, relays] of ev.relays) {
+    for (const [relay, nextHops] of relays) {
+      const consumers = [...nextHops.keys()].filter((next) => !relays.has(next));
+      if (consumers.length === 0) continue;
+      // A relay fed only by another relay of the same packets is a real server bouncing
+      // packets back (a forwarding loop), not a director.
+      const feeds = ev.relayFeeds.get(dstIp)?.get(relay);
+      const fedOnlyByRelays = feeds !== undefined && [...feeds.keys()].every((m) => relays.has(m) && m !== relay);
+      const ownedByRelay = arpOwnerOf(ev, dstIp) === relay;
+      if (fedOnlyByRelays && !ownedByRelay && directorMacs.size > 0) continue;
+      if (!vipIps.has(dstIp)) evidence.push(`${formatIp(dstIp)} is a VIP: ${formatMac(relay)} received packets for it and forwarded them unchanged to ${consumers.map(formatMac).join(', ')}`);
+      vipIps.add(dstIp);
+      directorMacs.add(relay);
+      for (const c of consumers) rsMacs.add(c);
+    }
+  }
+  // Routers: relays whose next hop is a director.
+  for (const relays of ev.relays.values()) {
+    for (const [relay, nextHops] of relays) {
+      if (directorMacs.has(relay)) continue;
+      if ([...nextHops.keys()].some((n) => directorMacs.has(n))) routerMacs.add(relay);
+    }
+  }
+
+  // 2. Without a visible relay: a VIP owned (ARP) by one MAC while others reply from it.
+  for (const [ip, macs] of ev.replySources) {
+    const owner = arpOwnerOf(ev, ip);
+    if (owner === undefined) continue;
+    const others = [...macs.keys()].filter((m) => m !== owner);
+    if (others.length === 0 || (!vipIps.has(ip) && ev.relays.size > 0 && !directorMacs.has(owner))) continue;
+    if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${formatMac(owner)} owns it in ARP while ${others.map(formatMac).join(', ')} send service replies from it`);
+    vipIps.add(ip);
+    directorMacs.add(owner);
+    for (const m of others) if (!directorMacs.has(m)) rsMacs.add(m);
+  }
+
+  // 3. Configured VIPs with no relay seen: the ARP owner is the director.
+  for (const vip of vipIps) {
+    if ([...directorMacs].some((d) => relaysFor(ev, vip).has(d))) continue;
+    const owner = arpOwnerOf(ev, vip);
+    if (owner !== undefined && !rsMacs.has(owner) && directorMacs.size === 0) {
+      directorMacs.add(owner);
+      evidence.push(`${formatMac(owner)} is taken as the director: it answers ARP for VIP ${formatIp(vip)}`);
+    }
+  }
+
+  // Real servers also show up as sources of service replies from a VIP.
+  for (const vip of vipIps) {
+    for (const mac of ev.replySources.get(vip)?.keys() ?? []) {
+      if (!directorMacs.has(mac) && !rsMacs.has(mac)) {
+        rsMacs.add(mac);
+        evidence.push(`${formatMac(mac)} is a real server: it sends service replies from VIP ${formatIp(vip)}`);
+      }
+    }
+    // The gateway real servers reply through is a router unless it is a director.
+    for (const rs of rsMacs) {
+      const gw = argMax(ev.replyGateways.get(rs));
+      if (gw !== undefined && !directorMacs.has(gw) && !rsMacs.has(gw)) routerMacs.add(gw);
+    }
+  }
+  // Configured real servers resolved to MACs through ARP.
+  for (const s of config.services) {
+    for (const r of s.realServers) {
+      const mac = arpOwnerOf(ev, r.ip);
+      if (mac !== undefined && !directorMacs.has(mac)) rsMacs.add(mac);
+    }
+  }
+  // Gateways: MACs that receive clients' requests for a VIP while owning another address.
+  for (const vip of vipIps) {
+    for (const mac of ev.requestNextHops.get(vip)?.keys() ?? []) {
+      if (directorMacs.has(mac) || rsMacs.has(mac)) continue;
+      if (arpOwnedIps(ev, mac, vipIps).length > 0 && arpOwnerOf(ev, vip) !== mac) routerMacs.add(mac);
+    }
+  }
+  for (const m of rsMacs) routerMacs.delete(m);
+  for (const m of directorMacs) { routerMacs.delete(m); rsMacs.delete(m); }
+
+  // Service ports and clients.
+  const vips: Vip[] = [];
+  const clientIps = new Set<IpAddress>();
+  for (const ip of vipIps) {
+    const ports: ServicePort[] = [];
+    for (const s of config.services) if (s.vip === ip && !ports.some((p) => p.protocol === s.protocol && p.port === s.port)) ports.push({ protocol: s.protocol, port: s.port });
+    for (const key of sortedByCount(ev.requestPorts.get(ip))) {
+      const [proto, port] = key.split('/') as ['tcp' | 'udp', string];
+      if (!ports.some((p) => p.protocol === proto && p.port === Number(port))) ports.push({ protocol: proto, port: Number(port) });
+    }
+    const scheduler = config.services.find((s) => s.vip === ip)?.scheduler;
+    vips.push(scheduler ? { ip, ports, scheduler } : { ip, ports });
+    for (const c of ev.requestClients.get(ip)?.keys() ?? []) if (!vipIps.has(c)) clientIps.add(c);
+  }
+
+  // Hosts with their own addresses.
+  const captureOwnMacs = captures.map((_, i) => argMax(ev.captureMacs[i]));
+  const nameOf = (mac: Mac, role: Role, ips: readonly IpAddress[]): string => {
+    const configured = config.hosts.find((h) => h.mac === mac || (h.ip !== undefined && ips.includes(h.ip)));
+    if (configured?.name) return configured.name;
+    const capture = captureOwnMacs.indexOf(mac);
+    if (capture >= 0) return captures[capture]!.name;
+    const ip = ips[0];
+    return ip === undefined ? `${role} ${formatMac(mac)}` : `${role} ${formatIp(ip)}`;
+  };
+  const hostOf = (mac: Mac, role: Role): HostInfo => {
+    const ips = arpOwnedIps(ev, mac, vipIps);
+    if (ips.length === 0 && role !== 'director') {
+      const own = sortedByCount(ev.ipSources.get(mac)).filter((ip) => !vipIps.has(ip) && !clientIps.has(ip));
+      if (own[0] !== undefined) ips.push(own[0] as Ipv4);
+    }
+    const capture = captureOwnMacs.indexOf(mac);
+    const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip as Ipv4))?.weight;
+    return {
+      name: nameOf(mac, role, ips), role, mac, ips,
+      ...(capture >= 0 ? { capture } : {}),
+      ...(weight !== undefined ? { weight } : {}),
+    };
+  };
+  const directors = [...directorMacs].map((m) => hostOf(m, 'director'));
+  const realServers = [...rsMacs].map((m) => hostOf(m, 'real-server'));
+  const routers = [...routerMacs].map((m) => hostOf(m, 'router'));
+  const clients: HostInfo[] = [...clientIps].slice(0, 64).map((ip) => {
+    const mac = captureOwnMacs.find((m) => m !== undefined && ev.ipSources.get(m)?.has(ip));
+    const capture = mac === undefined ? -1 : captureOwnMacs.indexOf(mac);
+    return {
+      name: capture >= 0 ? captures[capture]!.name : `client ${formatIp(ip)}`,
+      role: 'client' as const, ips: [ip],
+      ...(mac !== undefined ? { mac } : {}),
+      ...(capture >= 0 ? { capture } : {}),
+    };
+  });
+
+  // Configured hosts the captures did not reveal.
+  for (const h of config.hosts) {
+    const lists = { director: directors, 'real-server': realServers, router: routers, client: clients, unknown: [] as HostInfo[] };
+    const list = lists[h.role];
+    if (list.some((x) => (h.mac !== undefined && x.mac === h.mac) || (h.ip !== undefined && x.ips.includes(h.ip)))) continue;
+    list.push({ name: h.name ?? `${h.role} ${h.ip !== undefined ? formatIp(h.ip) : ''}`.trim(), role: h.role, ips: h.ip !== undefined ? [h.ip] : [], ...(h.mac !== undefined ? { mac: h.mac } : {}) });
+  }
+
+  const allHosts = [...directors, ...realServers, ...routers, ...clients];
+  const captureHosts: InferredCaptureHost[] = captures.map((c, i) => {
+    const mac = captureOwnMacs[i];
+    const host = allHosts.find((h) => h.capture === i || (mac !== undefined && h.mac === mac));
+    const role = c.roleHint ?? host?.role ?? 'unknown';
+    return { ...(mac !== undefined ? { mac } : {}), role, name: c.name };
+  });
+  for (const d of directors) if (d.ips.length) evidence.push(`${d.name} is the director: MAC ${formatMac(d.mac!)}, DIP ${d.ips.map(formatIp).join(', ')}`);
+  for (const r of realServers) if (r.ips.length) evidence.push(`${r.name} is a real server: MAC ${formatMac(r.mac!)}, RIP ${r.ips.map(formatIp).join(', ')}`);
+
+  return { topology: { vips, directors, realServers, routers, clients, evidence }, captureHosts };
+}

@@ -1,0 +1,122 @@
+// Packet identity across vantage points. The identity hash covers what no hop of a DR
+// path may change and what tells two packets apart: source address, IP ID (IPv4),
+// protocol, source port, TCP seq/ack/flags, payload length and a payload prefix. The
+// destination address and port are left out on purpose, so a director that rewrites them
+// (NAT mode, a port map) still pairs with what it received and can be reported.
+// The invariant hash covers the IP packet's bytes except TTL/hop limit and the IPv4
+// header checksum: two sightings of one packet through a DR director must agree on it.
+
+import type { Frame } from '../decode/frame-types.js';
+
+const PAYLOAD_PREFIX = 32;
+const INVARIANT_SPAN = 128;
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function mixString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+function mixBytes(h: number, b: Uint8Array, start: number, end: number, skipA = -1, skipB = -1, skipC = -1): number {
+  let word = 0, n = 0;
+  for (let i = start; i < end; i++) {
+    const v = i === skipA || i === skipB || i === skipC ? 0 : b[i]!;
+    word = (word << 8) | v;
+    if (++n === 4) { h = mix(h, word); word = 0; n = 0; }
+  }
+  return n ? mix(h, word) : h;
+}
+
+export type PacketHashes = {
+  /** 32-bit identity; 0 when the frame has no IP layer. */
+  readonly identity: number;
+  /** 32-bit hash of the bytes a DR director must not change. */
+  readonly invariant: number;
+  /** How many IP bytes the invariant hash covers (captures cut shorter compare only when equal). */
+  readonly invariantSpan: number;
+  /** IPv4 header checksum verified over the captured header; undefined for IPv6 or cut headers. */
+  readonly ipChecksumOk?: boolean;
+};
+
+export const NO_HASHES: PacketHashes = Object.freeze({ identity: 0, invariant: 0, invariantSpan: 0 });
+
+function ipv4ChecksumOk(b: Uint8Array, off: number, len: number): boolean {
+  let sum = 0;
+  for (let i = off; i < off + len; i += 2) sum += (b[i]! << 8) | b[i + 1]!;
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return sum === 0xffff;
+}
+
+function hashArp(frame: Frame): PacketHashes {
+  const a = frame.arp!;
+  // MACs exceed 32 bits: mix their high and low parts separately.
+  let h = mix(0x5bd1e995, a.op);
+  h = mix(mix(h, Math.floor(a.sha / 0x1000000)), a.sha % 0x1000000);
+  h = mix(mix(h, a.spa), a.tpa);
+  h = mix(mix(h, Math.floor(a.tha / 0x1000000)), a.tha % 0x1000000);
+  return { identity: finish(h), invariant: 0, invariantSpan: 0 };
+}
+
+export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
+  const ip = frame.ip;
+  if (!ip) return frame.arp ? hashArp(frame) : NO_HASHES;
+  const captured = Math.min(data.length, frame.caplen);
+  let h = mix(0x9747b28c, ip.version);
+  h = ip.version === 4 ? mix(mix(h, ip.src), ip.id) : mixString(h, ip.src);
+  h = mix(h, ip.protocol);
+  const l4 = frame.l4;
+  let payloadOffset = -1, payloadLength = 0;
+  if (l4) {
+    switch (l4.kind) {
+      case 'tcp':
+        h = mix(mix(mix(mix(h, l4.sport), l4.seq), l4.ack), l4.flags);
+        payloadOffset = l4.payloadOffset; payloadLength = l4.payloadLength;
+        break;
+      case 'udp':
+        h = mix(h, l4.sport);
+        payloadOffset = l4.payloadOffset; payloadLength = l4.payloadLength;
+        break;
+      case 'icmp':
+      case 'icmpv6':
+        h = mix(mix(mix(h, l4.type), l4.code), (l4.echoId ?? 0) * 65536 + (l4.echoSeq ?? 0));
+        payloadOffset = l4.offset + 4; payloadLength = Math.max(0, captured - payloadOffset);
+        break;
+      case 'vrrp':
+        h = mix(mix(h, l4.vrid), l4.priority);
+        break;
+    }
+  } else if (ip.version === 4) {
+    h = mix(h, ip.fragmentOffset);
+  } else if (ip.fragment) {
+    h = mix(mix(h, ip.fragment.id), ip.fragment.offset);
+  }
+  h = mix(h, payloadLength);
+  if (payloadOffset >= 0) h = mixBytes(h, data, payloadOffset, Math.min(captured, payloadOffset + PAYLOAD_PREFIX));
+
+  const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
+  const spanEnd = Math.min(captured, ip.offset + ipLength, ip.offset + INVARIANT_SPAN);
+  const invariant = ip.version === 4
+    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + 8, ip.offset + 10, ip.offset + 11)
+    : mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + 7);
+  const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
+    ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)
+    : undefined;
+  return { identity: finish(h), invariant: finish(invariant), invariantSpan: Math.max(0, spanEnd - ip.offset), ipChecksumOk };
+}

@@ -1,0 +1,124 @@
+// Gathers, frame by frame, the bounded facts topology inference needs: which MAC claims
+// which IP in ARP, which MAC relays packets to which next hop (the director's forwarding
+// signature), who sends service replies from which address, and each capture's own MAC.
+
+import type { IpAddress, Ipv4, Mac } from '../decode/addresses.js';
+import { bump, nestedBump, type CounterMap } from './counter-map.js';
+import { dstMacOf, isMulticastMac, isOutgoingCooked, srcMacOf, type Sighting } from './sighting.js';
+
+const TCP_SYN = 0x02, TCP_ACK = 0x10, TCP_RST = 0x04;
+const INITIAL_TTLS = new Set([32, 64, 128, 255]);
+
+export type RelayKey = string; // `${relayMac}>${nextMac}`
+
+export type TopologyEvidence = {
+  /** spa → sha → count of ARP replies. */
+  readonly arpReplies: Map<Ipv4, CounterMap<Mac>>;
+  /** spa → sha → count of ARP requests (incl. gratuitous). */
+  readonly arpRequests: Map<Ipv4, CounterMap<Mac>>;
+  /** Relay MAC → next-hop MAC → count, per original destination IP. */
+  readonly relays: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /** Relay MAC → previous-hop MAC → count, per original destination IP. */
+  readonly relayFeeds: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /** Relays that changed the destination address: original dst → new dst → count. */
+  readonly rewrittenDestinations: Map<IpAddress, CounterMap<IpAddress>>;
+  /** Connection requests (TCP SYN, UDP) per destination IP: port → count (protocol in key). */
+  readonly requestPorts: Map<IpAddress, CounterMap<string>>;
+  /** Request sources per destination IP. */
+  readonly requestClients: Map<IpAddress, CounterMap<IpAddress>>;
+  /** Service replies (SYN-ACK, UDP/TCP from a requested port): src IP → src MAC → count. */
+  readonly replySources: Map<IpAddress, CounterMap<Mac>>;
+  /** Destination MACs of connection requests, per destination IP. */
+  readonly requestNextHops: Map<IpAddress, CounterMap<Mac>>;
+  /** Next-hop MAC of service replies per replying MAC. */
+  readonly replyGateways: Map<Mac, CounterMap<Mac>>;
+  /** Source IPs per source MAC for packets the MAC originated (not relayed copies). */
+  readonly ipSources: Map<Mac, CounterMap<IpAddress>>;
+  /** Per capture: unicast frames per MAC (src or dst), and own MAC from cooked "outgoing". */
+  readonly captureMacs: CounterMap<Mac>[];
+};
+
+export function createTopologyEvidence(captures: number): TopologyEvidence {
+  return {
+    arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
+    rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
+    replySources: new Map(), replyGateways: new Map(), ipSources: new Map(),
+    captureMacs: Array.from({ length: captures }, () => new Map()),
+  };
+}
+
+function nested3<A, B, C>(m: Map<A, Map<B, CounterMap<C>>>, a: A, b: B, c: C): void {
+  let inner = m.get(a);
+  if (!inner) {
+    if (m.size >= 4096) return;
+    inner = new Map();
+    m.set(a, inner);
+  }
+  nestedBump(inner, b, c);
+}
+
+export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: readonly Sighting[]): void {
+  const f = s.frame;
+  const src = srcMacOf(s), dst = dstMacOf(s);
+  const macs = ev.captureMacs[s.capture]!;
+  if (isOutgoingCooked(s) && src !== undefined) bump(macs, src, 4096, 4);
+  else if (dst !== undefined && !isMulticastMac(dst)) {
+    // On a point-to-point link both ends appear in every frame; the capture host is the one
+    // whose packets still carry an initial TTL (nothing routed them yet).
+    if (src !== undefined) bump(macs, src, 4096, f.ip && INITIAL_TTLS.has(f.ip.ttl) ? 2 : 1);
+    bump(macs, dst);
+  }
+  const arp = f.arp;
+  if (arp) {
+    if (arp.op === 2) nestedBump(ev.arpReplies, arp.spa, arp.sha);
+    else if (arp.op === 1 && arp.spa !== 0) nestedBump(ev.arpRequests, arp.spa, arp.sha);
+    return;
+  }
+  const ip = f.ip, l4 = f.l4;
+  if (!ip) return;
+
+  // Relay: an earlier sighting addressed to MAC B, now leaving B toward C.
+  let relayed = false;
+  if (src !== undefined) {
+    for (const e of earlier) {
+      const eDst = dstMacOf(e);
+      if (eDst !== src || e.frame.ip === undefined) continue;
+      relayed = true;
+      if (dst !== undefined && dst !== src && !isMulticastMac(dst)) {
+        const original = e.frame.ip.dst;
+        nested3(ev.relays, original, src, dst);
+        const eSrc = srcMacOf(e);
+        if (eSrc !== undefined) nested3(ev.relayFeeds, original, src, eSrc);
+        if (original !== ip.dst) nestedBump(ev.rewrittenDestinations, original, ip.dst);
+      }
+      break;
+    }
+  }
+  if (src !== undefined && !relayed && earlier.length === 0) nestedBump(ev.ipSources, src, ip.src);
+
+  if (!l4) return;
+  // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.
+  const relayedCopy = earlier.some((e) => srcMacOf(e) !== undefined && srcMacOf(e) !== src);
+  if (l4.kind === 'tcp') {
+    const syn = (l4.flags & (TCP_SYN | TCP_ACK | TCP_RST)) === TCP_SYN;
+    const synAck = (l4.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK);
+    if (syn) {
+      nestedBump(ev.requestPorts, ip.dst, `tcp/${l4.dport}`);
+      nestedBump(ev.requestClients, ip.dst, ip.src);
+      if (dst !== undefined) nestedBump(ev.requestNextHops, ip.dst, dst);
+    } else if (synAck && src !== undefined && !relayedCopy) {
+      nestedBump(ev.replySources, ip.src, src);
+      if (dst !== undefined) nestedBump(ev.replyGateways, src, dst);
+    }
+  } else if (l4.kind === 'udp') {
+    // A UDP exchange: the lower port is usually the service. Only counted toward requests
+    // when the destination port is below the ephemeral range.
+    if (l4.dport < 32768 && l4.sport >= 1024) {
+      nestedBump(ev.requestPorts, ip.dst, `udp/${l4.dport}`);
+      nestedBump(ev.requestClients, ip.dst, ip.src);
+    } else if (l4.sport < 32768 && l4.dport >= 1024 && src !== undefined && !relayedCopy) {
+      nestedBump(ev.replySources, ip.src, src);
+      if (dst !== undefined) nestedBump(ev.replyGateways, src, dst);
+    }
+  }
+}

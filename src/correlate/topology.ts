@@ -1,0 +1,95 @@
+// The deployment as the analysis understands it: who is the director, which addresses are
+// VIPs, which MACs are real servers. Built by infer-topology.ts from the captures and any
+// configuration given; read by checks through TopologyView.
+
+import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
+import type { Role } from '../report/report-types.js';
+
+export type HostInfo = {
+  /** Label used in messages: the capture name when we have its capture, else role and address. */
+  readonly name: string;
+  readonly role: Role;
+  readonly mac?: Mac;
+  /** The host's own addresses (RIP, DIP, router IP, CIP), VIPs excluded. */
+  readonly ips: readonly IpAddress[];
+  /** Index of the capture taken on this host, when there is one. */
+  readonly capture?: number;
+  /** Configured weight (real servers, from --ipvsadm / --keepalived / --topology). */
+  readonly weight?: number;
+};
+
+export type ServicePort = { readonly protocol: 'tcp' | 'udp'; readonly port: number };
+
+export type Vip = {
+  readonly ip: IpAddress;
+  readonly ports: readonly ServicePort[];
+  readonly scheduler?: string;
+};
+
+export type Topology = {
+  readonly vips: readonly Vip[];
+  readonly directors: readonly HostInfo[];
+  readonly realServers: readonly HostInfo[];
+  readonly routers: readonly HostInfo[];
+  readonly clients: readonly HostInfo[];
+  /** Sentences: what was inferred from which evidence. */
+  readonly evidence: readonly string[];
+};
+
+export const EMPTY_TOPOLOGY: Topology = { vips: [], directors: [], realServers: [], routers: [], clients: [], evidence: [] };
+
+/** keepalived's VRRP virtual MAC (use_vmac): 00:00:5e:00:01:VRID belongs to whichever director is master. */
+export function isVrrpVirtualMac(mac: Mac): boolean {
+  return Math.floor(mac / 0x100) === 0x00005e0001;
+}
+
+export type TopologyView = Topology & {
+  isVip(ip: IpAddress): boolean;
+  isServicePort(ip: IpAddress, protocol: 'tcp' | 'udp', port: number): boolean;
+  isDirectorMac(mac: Mac | undefined): boolean;
+  isRealServerMac(mac: Mac | undefined): boolean;
+  isRouterMac(mac: Mac | undefined): boolean;
+  isClientIp(ip: IpAddress): boolean;
+  hostByMac(mac: Mac | undefined): HostInfo | undefined;
+  hostByIp(ip: IpAddress | undefined): HostInfo | undefined;
+  /** A readable label for a MAC: the host name when known, else the MAC itself. */
+  labelOfMac(mac: Mac | undefined): string;
+};
+
+export function viewOf(t: Topology): TopologyView {
+  const vipSet = new Set<IpAddress>(t.vips.map((v) => v.ip));
+  const byMac = new Map<Mac, HostInfo>();
+  const byIp = new Map<IpAddress, HostInfo>();
+  for (const list of [t.clients, t.routers, t.realServers, t.directors]) {
+    for (const h of list) {
+      if (h.mac !== undefined) byMac.set(h.mac, h);
+      for (const ip of h.ips) byIp.set(ip, h);
+    }
+  }
+  const directorMacs = new Set(t.directors.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
+  const rsMacs = new Set(t.realServers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
+  const routerMacs = new Set(t.routers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
+  const clientIps = new Set(t.clients.flatMap((c) => c.ips));
+  return {
+    ...t,
+    isVip: (ip) => vipSet.has(ip),
+    isServicePort: (ip, protocol, port) =>
+      t.vips.some((v) => v.ip === ip && (v.ports.length === 0 || v.ports.some((p) => p.protocol === protocol && (p.port === port || p.port === 0)))),
+    isDirectorMac: (mac) => mac !== undefined && (directorMacs.has(mac) || isVrrpVirtualMac(mac)),
+    isRealServerMac: (mac) => mac !== undefined && rsMacs.has(mac),
+    isRouterMac: (mac) => mac !== undefined && routerMacs.has(mac),
+    isClientIp: (ip) => clientIps.has(ip),
+    hostByMac: (mac) => (mac === undefined ? undefined : byMac.get(mac)),
+    hostByIp: (ip) => (ip === undefined ? undefined : byIp.get(ip)),
+    labelOfMac: (mac) => {
+      if (mac === undefined) return 'an unknown host';
+      const h = byMac.get(mac);
+      return h ? `${h.name} (${formatMac(mac)})` : formatMac(mac);
+    },
+  };
+}
+
+export function hostLabel(h: HostInfo): string {
+  const ip = h.ips[0];
+  return ip === undefined ? h.name : `${h.name} (${formatIp(ip)})`;
+}

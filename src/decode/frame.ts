@@ -1,0 +1,175 @@
+// The only dispatcher: link layer by link type → VLAN tags → ARP or IPv4 / IPv6 → transport.
+// Each step is bounded twice: by what the enclosing layer declares (frame length, IP length),
+// so Ethernet padding and trailers are never payload, and by what was captured.
+
+import type { RawPacket } from '../io/raw-packet.js';
+import { decodeArp } from './arp.js';
+import { decodeBare, isBareLinkType } from './bare.js';
+import { ETHERTYPE, IPPROTO, LINKTYPE } from './constants.js';
+import { decodeEthernet } from './ethernet.js';
+import { type Frame, type IpHeader, type LinkLayer, type Transport, type VlanTag, type ArpPacket, NO_VLANS } from './frame-types.js';
+import { decodeIcmp } from './icmp.js';
+import { decodeIcmpv6 } from './icmpv6.js';
+import { decodeIpv4, ipv4PacketEnd } from './ipv4.js';
+import { decodeIpv6, ipv6PacketEnd } from './ipv6.js';
+import type { DecodeIssue } from './issues.js';
+import { type DecodeResult, failure, makeIssue } from './result.js';
+import { decodeSll } from './sll.js';
+import { decodeSll2 } from './sll2.js';
+import { decodeTcp } from './tcp.js';
+import { decodeUdp } from './udp.js';
+import { decodeVlanTags, isVlanTpid } from './vlan.js';
+import { decodeVrrp } from './vrrp.js';
+
+/** Decodes one captured frame as far as its bytes allow. Never throws: problems end up in `issue`. */
+export function decodeFrame(raw: RawPacket): Frame {
+  const b = capturedBytes(raw);
+  // The frame's declared end: its length on the wire, never less than what was captured.
+  const frameEnd = raw.len > b.length ? raw.len : b.length;
+  const linkResult = decodeLinkLayer(b, frameEnd, raw.linkType);
+  if (!linkResult.ok) return buildFrame(raw, undefined, NO_VLANS, undefined, undefined, undefined, linkResult.issue);
+
+  let link = linkResult.value;
+  let off = linkResult.next;
+  let etherType = link.etherType;
+  let vlans = NO_VLANS;
+  if (isVlanTpid(etherType)) {
+    const stack = decodeVlanTags(b, off, frameEnd, etherType);
+    if (!stack.ok) return buildFrame(raw, link, NO_VLANS, undefined, undefined, undefined, stack.issue);
+    vlans = stack.value.tags;
+    etherType = stack.value.etherType;
+    off = stack.next;
+    link = withEtherType(link, etherType);
+  }
+
+  switch (etherType) {
+    case ETHERTYPE.IPV4: return decodeIpv4Frame(raw, b, frameEnd, link, vlans, off);
+    case ETHERTYPE.IPV6: return decodeIpv6Frame(raw, b, frameEnd, link, vlans, off);
+    case ETHERTYPE.ARP: {
+      const arp = decodeArp(b, off, frameEnd);
+      return arp.ok
+        ? buildFrame(raw, link, vlans, arp.value, undefined, undefined, undefined)
+        : buildFrame(raw, link, vlans, undefined, undefined, undefined, arp.issue);
+    }
+    // Other ethertypes are valid traffic this tool does not look into: no issue.
+    default: return buildFrame(raw, link, vlans, undefined, undefined, undefined, undefined);
+  }
+}
+
+/** The captured bytes, never more than `caplen`. */
+function capturedBytes(raw: RawPacket): Uint8Array {
+  const data = raw.data;
+  return raw.caplen >= 0 && raw.caplen < data.length ? data.subarray(0, raw.caplen) : data;
+}
+
+function decodeLinkLayer(b: Uint8Array, frameEnd: number, linkType: number): DecodeResult<LinkLayer> {
+  switch (linkType) {
+    case LINKTYPE.ETHERNET: return decodeEthernet(b, 0, frameEnd);
+    case LINKTYPE.LINUX_SLL: return decodeSll(b, 0, frameEnd);
+    case LINKTYPE.LINUX_SLL2: return decodeSll2(b, 0, frameEnd);
+    default:
+      return isBareLinkType(linkType)
+        ? decodeBare(b, 0, frameEnd, linkType)
+        : failure('link.unsupported-linktype', 'unsupported', 0);
+  }
+}
+
+/** The link record with the ethertype found after the VLAN tags. */
+function withEtherType(link: LinkLayer, etherType: number): LinkLayer {
+  switch (link.kind) {
+    case 'ethernet': return { kind: 'ethernet', src: link.src, dst: link.dst, etherType };
+    case 'sll': case 'sll2':
+      return { kind: link.kind, packetType: link.packetType, arphrd: link.arphrd, src: link.src, ifindex: link.ifindex, etherType };
+    case 'none': return { kind: 'none', etherType };
+  }
+}
+
+function decodeIpv4Frame(
+  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number,
+): Frame {
+  const result = decodeIpv4(b, off, frameEnd);
+  if (!result.ok) return buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
+  const ip = result.value;
+  let end = ipv4PacketEnd(ip, frameEnd);
+  let issue: DecodeIssue | undefined;
+  if (end > frameEnd) {
+    issue = makeIssue('ipv4.total-length-exceeds-frame', 'malformed', off);
+    end = frameEnd;
+  }
+  // A non-first fragment starts in the middle of the transport payload.
+  if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
+  return withTransport(raw, b, link, vlans, ip, result.next, end, issue);
+}
+
+function decodeIpv6Frame(
+  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number,
+): Frame {
+  const result = decodeIpv6(b, off, frameEnd);
+  if (!result.ok) return buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
+  const ip = result.value;
+  // The extension-header walk did not reach the transport header.
+  if (result.issue !== undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue);
+  let end = ipv6PacketEnd(ip, frameEnd);
+  let issue: DecodeIssue | undefined;
+  if (end > frameEnd) {
+    issue = makeIssue('ipv6.payload-length-exceeds-frame', 'malformed', off);
+    end = frameEnd;
+  }
+  if (ip.fragment !== undefined && ip.fragment.offset !== 0) {
+    return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
+  }
+  return withTransport(raw, b, link, vlans, ip, result.next, end, issue);
+}
+
+function withTransport(
+  raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], ip: IpHeader,
+  off: number, end: number, ipIssue: DecodeIssue | undefined,
+): Frame {
+  const result = decodeTransport(b, off, end, ip.protocol, ip.version);
+  // Other protocols are valid traffic this tool does not look into: no issue.
+  if (result === undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, ipIssue);
+  if (!result.ok) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue);
+  return buildFrame(raw, link, vlans, undefined, ip, result.value, result.issue ?? ipIssue);
+}
+
+function decodeTransport(
+  b: Uint8Array, off: number, end: number, protocol: number, ipVersion: 4 | 6,
+): DecodeResult<Transport> | undefined {
+  switch (protocol) {
+    case IPPROTO.TCP: return decodeTcp(b, off, end);
+    case IPPROTO.UDP: return decodeUdp(b, off, end);
+    case IPPROTO.ICMP: return decodeIcmp(b, off, end);
+    case IPPROTO.ICMPV6: return decodeIcmpv6(b, off, end);
+    case IPPROTO.VRRP: return decodeVrrp(b, off, end, ipVersion);
+    default: return undefined;
+  }
+}
+
+/** One object shape for every frame (absent parts are `undefined`), which keeps later stages monomorphic. */
+function buildFrame(
+  raw: RawPacket, link: LinkLayer | undefined, vlans: readonly VlanTag[], arp: ArpPacket | undefined,
+  ip: IpHeader | undefined, l4: Transport | undefined, issue: DecodeIssue | undefined,
+): Frame {
+  return {
+    frame: raw.frame,
+    tsSec: raw.tsSec,
+    tsNsec: raw.tsNsec,
+    linkType: raw.linkType,
+    caplen: raw.caplen,
+    len: raw.len,
+    interfaceId: raw.interfaceId,
+    fileOffset: raw.fileOffset,
+    link,
+    vlans,
+    arp,
+    ip,
+    l4,
+    issue: issue === undefined ? undefined : settleCause(issue, raw),
+  };
+}
+
+/** Bytes missing from a frame that was captured whole were never there: the frame is malformed. */
+function settleCause(issue: DecodeIssue, raw: RawPacket): DecodeIssue {
+  if (issue.cause !== 'snaplen' || raw.caplen < raw.len) return issue;
+  return { code: issue.code, layer: issue.layer, cause: 'malformed', offset: issue.offset };
+}

@@ -1,0 +1,32 @@
+// Small formatters shared by the reporters and the TUI. Every capture-derived string passes
+// through `clean` before it is printed.
+
+import { escapeForTerminal } from './escape.js';
+import type { HostJson } from './report-types.js';
+
+/** Escaped for a terminal; long enough for a finding's sentence. */
+export function clean(text: string): string {
+  return escapeForTerminal(text, 1024);
+}
+
+/** "rs1 192.0.2.11 02:00:00:00:02:11 (real-server)", escaped. */
+export function hostText(host: HostJson): string {
+  const parts = [host.name, host.ip, host.mac].filter((p): p is string => p !== undefined && p !== '');
+  const unique = parts.filter((p, i) => parts.indexOf(p) === i);
+  return clean(`${unique.join(' ')} (${host.role})`);
+}
+
+/** UTC time of day with the fraction as given, e.g. "16:00:05.003120441". */
+export function timeOfDay(ts: string): string {
+  const m = /^(-?\d+)(\.\d+)?$/.exec(ts);
+  if (!m) return clean(ts);
+  const sec = Number(m[1]);
+  if (!Number.isSafeInteger(sec)) return clean(ts);
+  const iso = new Date(sec * 1000).toISOString();
+  return `${iso.slice(11, 19)}${m[2] ?? ''}`;
+}
+
+/** Signed seconds, e.g. "+0.250318 s". */
+export function offsetText(seconds: number): string {
+  return `${seconds >= 0 ? '+' : '-'}${Math.abs(seconds).toFixed(6)} s`;
+}

@@ -1,0 +1,80 @@
+// The ARP ownership timeline: for each VIP, one lane per MAC that answered or announced it (or
+// received its traffic), on a common time axis with clock offsets applied. A lane that is not
+// a director's MAC is what ARP flux looks like.
+
+import type { ArpEventJson, ArpTimelineJson, ReportJson } from '../../report/report-types.js';
+import { clean } from '../../report/text.js';
+import { padEnd, seg, type Line } from '../lines.js';
+import { SYMBOL } from '../theme.js';
+import { positionOf, secondsBetween, spanText } from './time-axis.js';
+import { axisLine, trackSegments, type Mark } from './track.js';
+
+const KIND_MARK: Readonly<Record<ArpEventJson['kind'], string>> = { announcement: 'A', reply: 'R', traffic: 'T' };
+
+type Placed = { readonly event: ArpEventJson; readonly t: number };
+
+function place(timeline: ArpTimelineJson, offsets: ReadonlyMap<string, number>): Placed[] {
+  const first = timeline.events[0];
+  if (!first) return [];
+  const rel = timeline.events.map((event) => ({
+    event,
+    t: secondsBetween(event.ts, first.ts, offsets.get(event.capture) ?? 0, offsets.get(first.capture) ?? 0) ?? 0,
+  }));
+  const min = Math.min(...rel.map((p) => p.t));
+  return rel.map((p) => ({ event: p.event, t: p.t - min })).sort((a, b) => a.t - b.t);
+}
+
+/** Times the owner (the MAC that last answered or announced the VIP) changed. */
+function ownerChanges(placed: readonly Placed[]): number {
+  let owner: string | undefined;
+  let changes = 0;
+  for (const { event } of placed) {
+    if (event.kind === 'traffic') continue;
+    if (owner !== undefined && owner !== event.mac) changes++;
+    owner = event.mac;
+  }
+  return changes;
+}
+
+function vipLines(timeline: ArpTimelineJson, report: ReportJson, width: number): Line[] {
+  const offsets = new Map(report.captures.map((c) => [c.file, c.clockOffset ?? 0]));
+  const directorMacs = new Set(report.topology.directors.map((d) => d.mac?.toLowerCase()));
+  const placed = place(timeline, offsets);
+  const span = Math.max(0, ...placed.map((p) => p.t));
+  const macs = [...new Set(placed.map((p) => p.event.mac))];
+  const hostOf = (mac: string) => placed.find((p) => p.event.mac === mac && p.event.host)?.event.host;
+  const labels = macs.map((mac) => `${clean(mac)} ${clean(hostOf(mac) ?? '')}`.trimEnd());
+  const labelWidth = Math.min(30, Math.max(...labels.map((l) => [...l].length), 8)) + 1;
+  const trackWidth = Math.max(10, width - labelWidth - 2);
+  const intruders = macs.filter((m) => !directorMacs.has(m.toLowerCase()));
+  const changes = ownerChanges(placed);
+
+  const lines: Line[] = [[
+    seg(`VIP ${clean(timeline.vip)}`, undefined, { bold: true }),
+    seg(`  ${macs.length} MAC${macs.length === 1 ? '' : 's'}, owner changed ${changes} time${changes === 1 ? '' : 's'}`, intruders.length ? 'error' : 'muted'),
+  ]];
+  if (placed.length === 0) return [...lines, [seg('  no ARP seen for this VIP', 'muted')]];
+  lines.push([seg(' '.repeat(labelWidth + 2)), seg(axisLine(trackWidth, '0 s', spanText(span)), 'muted')]);
+  macs.forEach((mac, i) => {
+    const isDirector = directorMacs.has(mac.toLowerCase());
+    const tone = isDirector ? 'ok' : 'error';
+    const marks: Mark[] = placed.filter((p) => p.event.mac === mac).map((p) => ({ pos: positionOf(p.t, span, trackWidth), char: KIND_MARK[p.event.kind], tone }));
+    lines.push([seg(isDirector ? '  ' : `${SYMBOL.missing} `, tone, { bold: true }), seg(padEnd(labels[i]!, labelWidth), isDirector ? undefined : 'error'), ...trackSegments(trackWidth, marks)]);
+  });
+  lines.push([seg('  A announcement  R reply  T traffic sent to that MAC', 'muted')], []);
+  for (const { event, t } of placed) {
+    lines.push([
+      seg(`  +${padEnd(spanText(t), 12)}`, 'muted'),
+      seg(padEnd(`${clean(event.capture)}#${event.frame}`, 18), 'accent'),
+      seg(` ${clean(event.mac)} `, directorMacs.has(event.mac.toLowerCase()) ? undefined : 'error'),
+      seg(padEnd(clean(event.host ?? ''), 10)),
+      seg(` ${event.kind}`),
+    ]);
+  }
+  return lines;
+}
+
+export function arpLines(report: ReportJson, width: number): Line[] {
+  if (report.arpTimeline.length === 0) return [[seg('No ARP for any VIP in the captures.', 'muted')]];
+  return report.arpTimeline.flatMap((t, i) => [...(i > 0 ? [[]] : []), ...vipLines(t, report, width)]);
+}

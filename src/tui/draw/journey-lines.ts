@@ -1,0 +1,72 @@
+// The journey view: one swimlane per vantage point (client, director in/out, each real server)
+// on a common time axis with clock offsets already removed. Each packet is placed where it was
+// seen; a packet that should have been seen at a vantage point and was not is marked ✗.
+
+import type { FindingJson, JourneyHopJson } from '../../report/report-types.js';
+import { clean } from '../../report/text.js';
+import { padEnd, seg, type Line } from '../lines.js';
+import { SYMBOL } from '../theme.js';
+import { positionOf, spanText } from './time-axis.js';
+import { axisLine, trackSegments, type Mark } from './track.js';
+
+const MAX_LABEL = 14;
+
+/** Hops without a time (not seen) sit halfway between their seen neighbours. */
+function hopTimes(hops: readonly JourneyHopJson[]): number[] {
+  return hops.map((h, i) => {
+    if (h.t !== undefined) return h.t;
+    const before = hops.slice(0, i).reverse().find((x) => x.t !== undefined)?.t;
+    const after = hops.slice(i + 1).find((x) => x.t !== undefined)?.t;
+    if (before !== undefined && after !== undefined) return (before + after) / 2;
+    return before ?? after ?? 0;
+  });
+}
+
+function noJourney(others: readonly FindingJson[]): Line[] {
+  const lines: Line[] = [[seg('No connection journey for this finding.', 'muted')]];
+  const withJourney = others.filter((f) => f.journey);
+  if (withJourney.length > 0) {
+    lines.push([], [seg('Findings with a journey (select one in the list):')]);
+    for (const f of withJourney) lines.push([seg(`  ${clean(f.check)}`, undefined, { bold: true }), seg(`  ${clean(f.journey!.connection)}`, 'muted')]);
+  }
+  return lines;
+}
+
+export function journeyLines(finding: FindingJson | undefined, width: number, all: readonly FindingJson[] = []): Line[] {
+  const journey = finding?.journey;
+  if (!journey) return noJourney(all);
+  const hops = journey.hops;
+  const times = hopTimes(hops);
+  const span = Math.max(0, ...times);
+  const vantages = [...new Set(hops.map((h) => clean(h.vantage)))];
+  const labelWidth = Math.min(MAX_LABEL, Math.max(6, ...vantages.map((v) => [...v].length))) + 1;
+  const trackWidth = Math.max(10, width - labelWidth);
+
+  const lines: Line[] = [
+    [seg(clean(journey.connection), undefined, { bold: true }), seg(`  ${hops.length} hops, ${hops.filter((h) => !h.seen).length} missing`, 'muted')],
+    [seg(' '.repeat(labelWidth)), seg(axisLine(trackWidth, '0 ms', spanText(span)), 'muted')],
+  ];
+  for (const vantage of vantages) {
+    const marks: Mark[] = [];
+    hops.forEach((h, i) => {
+      if (clean(h.vantage) !== vantage) return;
+      marks.push({ pos: positionOf(times[i]!, span, trackWidth), char: h.seen ? SYMBOL.seen : SYMBOL.missing, tone: h.seen ? 'ok' : 'missing' });
+    });
+    const missing = marks.some((m) => m.tone === 'missing');
+    lines.push([seg(padEnd(vantage, labelWidth), missing ? 'missing' : undefined), ...trackSegments(trackWidth, marks)]);
+  }
+
+  lines.push([]);
+  hops.forEach((h, i) => {
+    const where = h.seen && h.frame !== undefined ? `${clean(h.capture ?? '?')}#${h.frame}` : h.seen ? clean(h.capture ?? '') : 'not seen';
+    const time = h.t === undefined ? '' : `+${spanText(h.t)}`;
+    lines.push([
+      seg(`${String(i + 1).padStart(2)} `, 'muted'),
+      seg(h.seen ? SYMBOL.seen : SYMBOL.missing, h.seen ? 'ok' : 'missing', { bold: true }),
+      seg(` ${padEnd(clean(h.vantage), labelWidth)}`),
+      seg(`${padEnd(where, 19)} ${padEnd(time, 11)} `, h.seen ? 'accent' : 'missing'),
+      seg(clean(h.summary)),
+    ]);
+  });
+  return lines;
+}
