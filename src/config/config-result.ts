@@ -9,6 +9,9 @@ export type ConfigError = {
   readonly message: string;
 };
 
+/** The outcome of reading one value (an address, an option, a row); the message says what is wrong. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
 /** A problem or a remark at a line of the file being parsed, before the file name is attached. */
 export type LineMessage = { readonly line: number; readonly message: string };
 

@@ -6,7 +6,8 @@
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import { describeService, serviceKeyId } from './service-key.js';
 
-export type ForwardMethod = 'dr' | 'nat' | 'tunnel';
+export const FORWARD_METHODS = ['dr', 'nat', 'tunnel'] as const;
+export type ForwardMethod = (typeof FORWARD_METHODS)[number];
 
 export type ServiceKey =
   | { protocol: 'tcp' | 'udp' | 'sctp'; vip: IpAddress; port: number }
@@ -37,7 +38,8 @@ export type RealServerConfig = {
  * - `kernel`: an unsorted listing (--nosort), i.e. the kernel's own order.
  * - `declared`: as written in a topology file.
  */
-export type OrderBasis = 'added' | 'sorted' | 'kernel' | 'declared';
+export const ORDER_BASES = ['added', 'sorted', 'kernel', 'declared'] as const;
+export type OrderBasis = (typeof ORDER_BASES)[number];
 
 export type Persistence = { timeoutSeconds: number; netmask?: string };
 
@@ -50,7 +52,8 @@ export type ServiceConfig = ServiceKey & {
   orderBasis?: OrderBasis;
 };
 
-export type HostRole = 'client' | 'router' | 'director' | 'real-server';
+export const HOST_ROLES = ['client', 'router', 'director', 'real-server'] as const;
+export type HostRole = (typeof HOST_ROLES)[number];
 
 export type HostConfig = { name?: string; ip?: IpAddress; mac?: Mac; role: HostRole };
 

@@ -3,10 +3,9 @@
 // name or a port name (`ds1:http`, what `ipvsadm -L` prints without -n) is an error.
 
 import { type IpAddress, parseIpv4, parseIpv6 } from '../decode/addresses.js';
+import type { Parsed } from './config-result.js';
 
 export type Endpoint = { readonly ip: IpAddress; readonly port: number | undefined };
-
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 const NAMES_HINT = 'lvs-doctor does not resolve names; use numeric output (ipvsadm -n)';
 

@@ -6,7 +6,8 @@
 import type { IpAddress } from '../decode/addresses.js';
 import { formatIpv4, parseIpv4 } from '../decode/addresses.js';
 import type { ForwardMethod, Persistence, ServiceKey } from './deployment.js';
-import { type Parsed, parseEndpoint, parseInteger } from './endpoint.js';
+import type { Parsed } from './config-result.js';
+import { parseEndpoint, parseInteger } from './endpoint.js';
 import { type OptionUse, splitOptions } from './ipvsadm-options.js';
 
 export const IPVSADM_DEFAULT_SCHEDULER = 'wlc';

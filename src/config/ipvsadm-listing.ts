@@ -46,9 +46,12 @@ const FORWARD_NAMES: Readonly<Record<string, ForwardMethod>> = { Route: 'dr', Lo
 const DEFAULT_COLUMNS = 'Forward Weight ActiveConn InActConn';
 const ROW_STARTS = new Set(['TCP', 'UDP', 'SCTP', 'FWM', '->', 'IP', 'Prot']);
 
-/** True when a line (or what follows a prompt) is part of such a table. */
+/**
+ * True when a line (or what follows a prompt) is part of such a table. Rows must show an
+ * address:port (or a mark) so that prose such as "TCP connections are …" is not taken for one.
+ */
 export function startsListing(text: string): boolean {
-  return /^(IP Virtual Server version\b|Prot LocalAddress:Port\b|->\s|(TCP|UDP|SCTP|FWM)\s)/.test(text);
+  return /^(IP Virtual Server version\b|Prot LocalAddress:Port\b|->\s+\S*:|(TCP|UDP|SCTP)\s+\S*:|FWM\s+\d)/.test(text);
 }
 
 export function parseListing(words: readonly Word[]): { listing: Listing; errors: LineMessage[]; notes: LineMessage[] } {
@@ -75,7 +78,7 @@ export function parseListing(words: readonly Word[]): { listing: Listing; errors
       while (i < words.length && !ROW_STARTS.has(words[i]!.text)) i++;
     } else if (word.text === 'Prot') {
       i++;
-      while (i < words.length && words[i]!.text !== '->') i++;
+      while (i < words.length && !ROW_STARTS.has(words[i]!.text)) i++;
     } else if (word.text === '->' && at(i + 1)?.text === 'RemoteAddress:Port') {
       const columns: string[] = [];
       i += 2;

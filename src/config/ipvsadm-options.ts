@@ -2,7 +2,7 @@
 // `-At 192.0.2.1:80`), long options with `=` or a separate value, and `-p` whose timeout is
 // optional (taken only when the next word does not start with '-').
 
-import type { Parsed } from './endpoint.js';
+import type { Parsed } from './config-result.js';
 
 type Arity = 'none' | 'required' | 'optional';
 

@@ -12,8 +12,9 @@ import { applyCommand, applyListing, createTable, tableServices } from './ipvs-t
 import { splitPastedText } from './pasted-text.js';
 
 // ipvsadm's arguments always start with an option; "ipvsadm  x86_64  1.27" is a yum table.
-const COMMAND = /^(?:sudo\s+)?(?:\S*\/)?ipvsadm(?:\s+-.*)?$/;
-const SAVE_FORMAT = /^--?[A-Za-z]/;
+const COMMAND = /^(?:sudo\s+)?(?:\S*\/)?ipvsadm(?:\s+(-.*))?$/;
+// -S output and -R input start with a command option: -A, -a, -E, -e, -D, -d, -C, --add-service …
+const SAVE_FORMAT = /^(-[AaEeDdC][A-Za-z0-9]*|--(add|edit|delete)-(service|server)|--clear)(\s|=|$)/;
 const NON_SERVICE_OUTPUT = /^(IPVS connection entries|pro expire state|Timeout \(tcp tcpfin udp\)|(master|backup) sync daemon)/;
 
 export function parseIpvsadm(text: string, file: string): ConfigResult<DeploymentConfig> {
@@ -22,8 +23,9 @@ export function parseIpvsadm(text: string, file: string): ConfigResult<Deploymen
   const notes: string[] = [];
   const ignored: number[] = [];
   let recognised = false;
-  // Output of a command we do not read (help, connection list) runs until the next prompt.
-  let skippingOutput = false;
+  // Output we do not read: help text runs until the next prompt; a connection (or timeout,
+  // daemon) table also ends where the next ipvsadm command starts.
+  let skipping: 'no' | 'text' | 'table' = 'no';
   let listing: Word[] = [];
   let nosort = false;
 
@@ -49,21 +51,23 @@ export function parseIpvsadm(text: string, file: string): ConfigResult<Deploymen
   for (const piece of splitPastedText(text, 'ipvsadm')) {
     if (piece.kind === 'fence') {
       flushListing();
-      skippingOutput = false;
+      skipping = 'no';
       continue;
     }
     if (piece.kind === 'commented-command') {
       notes.push(`${file} line ${piece.line}: commented-out command ignored: ${piece.text}`);
       continue;
     }
-    if (skippingOutput && !piece.afterPrompt) continue;
-    skippingOutput = false;
     const words = piece.text.split(/\s+/);
     const command = COMMAND.exec(piece.text);
-    if (command !== null || SAVE_FORMAT.test(piece.text)) {
+    const isCommand = command !== null || SAVE_FORMAT.test(piece.text);
+    if (!piece.afterPrompt && (skipping === 'text' || (skipping === 'table' && !isCommand))) continue;
+    skipping = 'no';
+    if (isCommand) {
       flushListing();
       recognised = true;
-      const parsed = parseIpvsadmCommand(command === null ? words : words.slice(1));
+      const args = command === null ? words : (command[1]?.split(/\s+/) ?? []);
+      const parsed = parseIpvsadmCommand(args);
       if (!parsed.ok) {
         errors.push({ file, line: piece.line, message: parsed.message });
         continue;
@@ -72,8 +76,11 @@ export function parseIpvsadm(text: string, file: string): ConfigResult<Deploymen
       if (cmd.kind === 'list' && cmd.listing === 'services') {
         nosort = cmd.nosort;
         addWords(piece.line, cmd.rest);
-      } else if ((cmd.kind === 'list' || (cmd.kind === 'other' && cmd.printsText)) && piece.afterPrompt) {
-        skippingOutput = true;
+      } else if (cmd.kind === 'list') {
+        skipping = 'table';
+        notes.push(`${file} line ${piece.line}: the output of ipvsadm ${args.join(' ')} is not read; only ipvsadm -Ln tables are`);
+      } else if (cmd.kind === 'other' && cmd.printsText && piece.afterPrompt) {
+        skipping = 'text';
       } else {
         report('notes', applyCommand(table, cmd, piece.line, command === null));
       }
@@ -82,7 +89,7 @@ export function parseIpvsadm(text: string, file: string): ConfigResult<Deploymen
       addWords(piece.line, words);
     } else if (NON_SERVICE_OUTPUT.test(piece.text)) {
       flushListing();
-      skippingOutput = true;
+      skipping = 'table';
     } else {
       flushListing();
       ignored.push(piece.line);

@@ -42,7 +42,7 @@ export function decodeIpv6(b: Uint8Array, off: number, end: number): DecodeResul
   const walkAvail = readableEnd(b, walkEnd);
 
   let p = off + IPV6_HEADER_LENGTH;
-  let extensions = NO_EXTENSIONS;
+  let walkedHeaders: number[] | undefined;
   let fragment: Ipv6Header['fragment'];
   let issue: DecodeIssue | undefined;
   for (let walked = 0; isIpv6ExtensionHeader(nextHeader); walked++) {
@@ -59,8 +59,7 @@ export function decodeIpv6(b: Uint8Array, off: number, end: number): DecodeResul
       issue = makeIssue('ipv6.extension-truncated', shortCause(p + length, walkEnd), off);
       break;
     }
-    if (extensions === NO_EXTENSIONS) extensions = [];
-    (extensions as number[]).push(nextHeader);
+    (walkedHeaders ??= []).push(nextHeader);
     let isLaterFragment = false;
     if (nextHeader === IPPROTO.FRAGMENT) {
       const offsetFlags = u16(b, p + EXT_OFF.FRAGMENT_OFFSET_FLAGS);
@@ -84,7 +83,7 @@ export function decodeIpv6(b: Uint8Array, off: number, end: number): DecodeResul
     src: ipv6At(b, off + OFF.SRC),
     dst: ipv6At(b, off + OFF.DST),
     protocol: nextHeader,
-    extensionHeaders: extensions,
+    extensionHeaders: walkedHeaders ?? NO_EXTENSIONS,
     headerLength: p - off,
     fragment,
   };

@@ -189,10 +189,8 @@ function enhancedPacket(p: WriterPacket): Uint8Array {
   const caplen = p.data.length;
   const opts = p.comment !== undefined ? [{ code: OPT.COMMENT, value: optionText(p.comment) }] : [];
   const { bytes, view } = newBlock(BLOCK.EPB, 20 + pad4(caplen) + optionsLength(opts));
-  nanosecondUnits(p.tsSec, p.tsNsec);
   view.setUint32(8, p.interfaceId, true);
-  view.setUint32(12, unitsHigh, true);
-  view.setUint32(16, unitsLow, true);
+  writeNanosecondTimestamp(view, 12, p.tsSec, p.tsNsec);
   view.setUint32(20, caplen, true);
   view.setUint32(24, Math.max(caplen, Math.min(p.len ?? caplen, 0xffffffff)), true);
   bytes.set(p.data, 28);
@@ -200,23 +198,20 @@ function enhancedPacket(p: WriterPacket): Uint8Array {
   return bytes;
 }
 
-let unitsHigh = 0;
-let unitsLow = 0;
-
 /**
- * Splits sec·10^9 + nsec into 32-bit halves without BigInt: the product is built from 16-bit
- * pieces that stay below 2^53. Times before the epoch are written as 0.
+ * Writes sec·10^9 + nsec as high and low 32-bit words without BigInt: the product is built
+ * from 16-bit pieces that stay below 2^53. Times before the epoch are written as 0.
  */
-function nanosecondUnits(tsSec: number, tsNsec: number): void {
-  const sec = tsSec > 0 ? Math.floor(tsSec) : 0;
-  const nsec = tsSec > 0 ? Math.min(Math.max(Math.floor(tsNsec), 0), 999_999_999) : 0;
-  const secHigh = Math.floor(sec / TWO_16), secLow = sec % TWO_16;
-  let a = secHigh * 1e9; // units = a·2^16 + b
-  let b = secLow * 1e9 + nsec;
+function writeNanosecondTimestamp(view: DataView, at: number, tsSec: number, tsNsec: number): void {
+  const before = tsSec < 0;
+  const sec = before ? 0 : Math.floor(tsSec);
+  const nsec = before ? 0 : Math.min(Math.max(Math.floor(tsNsec), 0), 999_999_999);
+  let a = Math.floor(sec / TWO_16) * 1e9; // units = a·2^16 + b
+  let b = (sec % TWO_16) * 1e9 + nsec;
   a += Math.floor(b / TWO_16);
   b %= TWO_16;
-  unitsHigh = Math.floor(a / TWO_16) >>> 0;
-  unitsLow = ((a % TWO_16) * TWO_16 + b) >>> 0;
+  view.setUint32(at, Math.floor(a / TWO_16) >>> 0, true);
+  view.setUint32(at + 4, ((a % TWO_16) * TWO_16 + b) >>> 0, true);
 }
 
 function optionText(text: string): Uint8Array {

@@ -27,7 +27,7 @@ function CurrentView({ state, width, height, theme }: { readonly state: TuiState
   const common = { width, height, offset: state.viewScroll, theme };
   switch (state.view) {
     case 'detail': return <FindingDetail finding={selectedFinding(state)} {...common} />;
-    case 'journey': return <JourneyView finding={selectedFinding(state)} findings={state.report.findings} {...common} />;
+    case 'journey': return <JourneyView finding={selectedFinding(state)} report={state.report} {...common} />;
     case 'arp': return <ArpTimeline report={state.report} {...common} />;
     case 'distribution': return <DistributionChart report={state.report} {...common} />;
   }

@@ -48,7 +48,8 @@ export type Action =
   | { readonly type: 'quit' };
 
 /** Tab order: the list, then each view. */
-const STOPS: readonly (Focus | View)[] = ['list', ...VIEWS];
+type Stop = 'list' | View;
+const STOPS: readonly Stop[] = ['list', ...VIEWS];
 
 function clamp(n: number, min: number, max: number): number {
   return Math.min(Math.max(n, min), Math.max(min, max));
@@ -108,7 +109,7 @@ function scrollView(state: TuiState, delta: number): TuiState {
   return viewScroll === state.viewScroll ? state : { ...state, viewScroll };
 }
 
-function goTo(state: TuiState, stop: Focus | View): TuiState {
+function goTo(state: TuiState, stop: Stop): TuiState {
   if (stop === 'list') return { ...state, focus: 'list' };
   return { ...state, focus: 'view', view: stop, viewScroll: stop === state.view ? state.viewScroll : 0 };
 }

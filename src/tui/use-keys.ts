@@ -2,7 +2,7 @@
 // to Ink's input. Input is off when stdin cannot be put in raw mode (not a terminal).
 
 import { useInput, useStdin, type Key } from 'ink';
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import type { Action, TuiState } from './state.js';
 
 export type KeyMode = 'normal' | 'filter' | 'help';
@@ -58,9 +58,12 @@ export function actionForKey(input: string, key: Partial<KeyPress>, mode: KeyMod
 
 export function useKeys(state: Pick<TuiState, 'draft' | 'help'>, dispatch: Dispatch<Action>): void {
   const { isRawModeSupported } = useStdin();
-  const mode = keyModeOf(state);
+  // Ink may deliver several keys of one read to the same handler before effects re-run; a ref
+  // set on every render (renders are synchronous per key) keeps the mode current for each key.
+  const mode = useRef(keyModeOf(state));
+  mode.current = keyModeOf(state);
   useInput((input, key) => {
-    const action = actionForKey(input, key, mode);
+    const action = actionForKey(input, key, mode.current);
     if (action) dispatch(action);
   }, { isActive: isRawModeSupported });
 }

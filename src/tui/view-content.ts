@@ -21,7 +21,7 @@ export const VIEW_TITLE: Readonly<Record<View, string>> = {
 export function viewLines(view: View, report: ReportJson, finding: FindingJson | undefined, width: number): Line[] {
   switch (view) {
     case 'detail': return detailLines(finding, width);
-    case 'journey': return journeyLines(finding, width, report.findings);
+    case 'journey': return journeyLines(finding, width, report);
     case 'arp': return arpLines(report, width);
     case 'distribution': return distributionLines(report, width);
   }

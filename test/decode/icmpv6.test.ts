@@ -58,7 +58,9 @@ describe('decodeIcmpv6', () => {
       expect(cut.issue).toStrictEqual({ code: 'icmpv6.truncated', layer: 'icmpv6', cause: 'snaplen', offset: 0 });
       expect(cut.value.ndTarget).toBe(HOST.VIP6);
       const short = expectDecoded(decodeIcmpv6(na.slice(0, n), 0, n));
-      expect(short.issue).toMatchObject({ code: 'icmpv6.bad-option', cause: 'malformed' });
+      // Ending right after the target is a valid NA without options.
+      if (n === 24) expect(short.issue).toBeUndefined();
+      else expect(short.issue).toMatchObject({ code: 'icmpv6.bad-option', cause: 'malformed' });
     }
   });
 

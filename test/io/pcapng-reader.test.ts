@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCK, OPT, block, concatBytes, customBlock, epb, idb, isb, payload, pb, pcapngBytes, shb, spb, type ByteOrder,
+  BLOCK, OPT, block, concatBytes, customBlock, epb, idb, isb, payload, pb, pcapngBytes, shb, spb, type ByteOrder, type IdbSpec,
 } from '../support/capture-bytes.js';
 import { readAll } from './read-helpers.js';
 
@@ -136,7 +136,7 @@ describe('pcapng: sections and interfaces', () => {
 });
 
 describe('pcapng: timestamps', () => {
-  const oneEpb = async (options: Parameters<typeof idb>[1]['options'], ts: bigint, order: ByteOrder = 'le') => {
+  const oneEpb = async (options: IdbSpec['options'], ts: bigint, order: ByteOrder = 'le') => {
     const { reader, packets } = await readAll(pcapngBytes({ order, blocks: [idb(order, { options }), epb(order, { ts, data: payload(4) })] }));
     expect(reader.error).toBeUndefined();
     return [packets[0]!.tsSec, packets[0]!.tsNsec];

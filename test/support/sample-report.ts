@@ -51,7 +51,7 @@ const answeredByRs1: FindingJson = {
   ],
   occurrences: 6,
   expected: `Only the director (02:00:00:00:02:02) answers ARP requests for ${VIP}.`,
-  seen: `rs1 (02:00:00:00:02:11) answered 2 of 2 requests for ${VIP}; the router's entry for the VIP flipped 2 times.`,
+  seen: `rs1 (02:00:00:00:02:11) answered 2 of 2 requests for ${VIP}; the router's entry for the VIP changed owner 4 times.`,
   fix: 'On rs1: sysctl -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2, and keep the VIP on lo (or drop ARP for the VIP with arptables/nftables).',
   docs: 'docs/checks/arp/vip-answered-by-non-director.md',
   wiresharkFilter: `arp.opcode == 2 && arp.src.proto_ipv4 == ${VIP} && arp.src.hw_mac == 02:00:00:00:02:11`,

@@ -1,6 +1,8 @@
 import type { CliIo } from '../cli-io.js';
 import type { ExitCode } from '../exit-codes.js';
+import { analyzeCommand } from './analyze.js';
 import { decodeCommand } from './decode.js';
+import { testCommand } from './test.js';
 
 type Command = {
   readonly summary: string;
@@ -8,6 +10,8 @@ type Command = {
 };
 
 export const COMMANDS = {
+  analyze: { summary: 'check captures from client, director and real servers against the DR invariants', run: analyzeCommand },
+  test: { summary: 'replay recorded deployments (captures + expected.json) and fail when findings differ', run: testCommand },
   decode: { summary: 'print one record per frame (jsonl or table): what lvs-doctor sees', run: decodeCommand },
 } as const satisfies Record<string, Command>;
 

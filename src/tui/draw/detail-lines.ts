@@ -3,7 +3,7 @@
 // message so it is on screen the moment the detail opens, even on 80x24.
 
 import { evidenceByCapture } from '../../report/evidence-by-capture.js';
-import { GROUP_LABEL, groupKeyOf } from '../../report/finding-groups.js';
+import { groupKeyOf, type GroupKey } from '../../report/finding-groups.js';
 import type { FindingJson } from '../../report/report-types.js';
 import { clean, hostText, timeOfDay } from '../../report/text.js';
 import { wrapText } from '../../report/wrap.js';
@@ -11,6 +11,7 @@ import { labelled, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
 
 const LABEL = 10;
+const BADGE: Readonly<Record<GroupKey, string>> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', inconclusive: 'INCONCLUSIVE' };
 
 function evidenceLines(f: FindingJson, width: number): Line[] {
   const shown = f.evidence.length;
@@ -34,7 +35,7 @@ export function detailLines(finding: FindingJson | undefined, width: number): Li
   const text = Math.max(10, width - LABEL);
   const field = (label: string, value: string) => labelled(label, wrapText(value, text), LABEL);
   const lines: Line[] = [
-    [seg(`${SYMBOL[group]} ${GROUP_LABEL[group].toUpperCase()}`, group, { bold: true }), seg(`  ${clean(finding.check)}`, undefined, { bold: true })],
+    [seg(`${SYMBOL[group]} ${BADGE[group]}`, group, { bold: true }), seg(`  ${clean(finding.check)}`, undefined, { bold: true })],
     ...wrapText(clean(finding.message), width).map((t): Line => [seg(t)]),
     [],
     ...evidenceLines(finding, width),

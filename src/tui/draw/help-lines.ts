@@ -3,13 +3,14 @@
 import { seg, type Line } from '../lines.js';
 
 const KEYS: readonly (readonly [string, string])[] = [
-  ['j / k, ↓ / ↑', 'select the next / previous finding (scroll inside a view)'],
+  ['j / k, ↓ / ↑', 'next / previous finding (in a view: scroll)'],
+  ['n / p', 'next / previous finding, from any view'],
   ['PgDn / PgUp', 'one page down / up'],
   ['g / G', 'first / last'],
   ['Enter', 'open the detail of the selected finding'],
-  ['Tab / Shift-Tab', 'next / previous: findings, detail, journey, ARP, distribution'],
-  ['Esc', 'back to the findings list'],
-  ['/', 'filter: type words, Enter applies, Esc cancels, empty clears'],
+  ['Tab / Shift-Tab', 'findings → detail → journey → ARP → distribution'],
+  ['Esc', 'back to the list (in the list: clear the filter)'],
+  ['/', 'filter by words; Enter applies, Esc cancels'],
   ['?', 'this help (any key closes it)'],
   ['q, Ctrl-C', 'quit'],
 ];
@@ -20,7 +21,7 @@ export function helpLines(): Line[] {
     [],
     ...KEYS.map(([key, what]): Line => [seg(`  ${key.padEnd(17)}`, 'accent', { bold: true }), seg(what)]),
     [],
-    [seg('Journey: ● seen at that vantage point, ✗ expected there and missing.', 'muted')],
-    [seg('ARP: A announcement, R reply, T traffic sent to that MAC; ✗ marks a MAC that is not a director.', 'muted')],
+    [seg('Journey: ● seen at that vantage point, ✗ expected there but missing.', 'muted')],
+    [seg('ARP: A announcement, R reply, T traffic to that MAC; ✗ not a director.', 'muted')],
   ];
 }

@@ -1,11 +1,13 @@
 // The journey view: one swimlane per vantage point (client, director in/out, each real server)
 // on a common time axis with clock offsets already removed. Each packet is placed where it was
 // seen; a packet that should have been seen at a vantage point and was not is marked ✗.
+// Findings without a connection journey show their evidence packets the same way.
 
-import type { FindingJson, JourneyHopJson } from '../../report/report-types.js';
+import type { FindingJson, JourneyHopJson, ReportJson } from '../../report/report-types.js';
 import { clean } from '../../report/text.js';
 import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
+import { evidenceJourney } from './evidence-journey.js';
 import { positionOf, spanText } from './time-axis.js';
 import { axisLine, trackSegments, type Mark } from './track.js';
 
@@ -22,20 +24,11 @@ function hopTimes(hops: readonly JourneyHopJson[]): number[] {
   });
 }
 
-function noJourney(others: readonly FindingJson[]): Line[] {
-  const lines: Line[] = [[seg('No connection journey for this finding.', 'muted')]];
-  const withJourney = others.filter((f) => f.journey);
-  if (withJourney.length > 0) {
-    lines.push([], [seg('Findings with a journey (select one in the list):')]);
-    for (const f of withJourney) lines.push([seg(`  ${clean(f.check)}`, undefined, { bold: true }), seg(`  ${clean(f.journey!.connection)}`, 'muted')]);
-  }
-  return lines;
-}
-
-export function journeyLines(finding: FindingJson | undefined, width: number, all: readonly FindingJson[] = []): Line[] {
-  const journey = finding?.journey;
-  if (!journey) return noJourney(all);
+export function journeyLines(finding: FindingJson | undefined, width: number, report: Pick<ReportJson, 'captures'>): Line[] {
+  if (!finding) return [[seg('No finding selected.', 'muted')]];
+  const journey = finding.journey ?? evidenceJourney(finding, report.captures);
   const hops = journey.hops;
+  if (hops.length === 0) return [[seg('This finding has no packets to place on a timeline.', 'muted')]];
   const times = hopTimes(hops);
   const span = Math.max(0, ...times);
   const vantages = [...new Set(hops.map((h) => clean(h.vantage)))];
@@ -43,7 +36,9 @@ export function journeyLines(finding: FindingJson | undefined, width: number, al
   const trackWidth = Math.max(10, width - labelWidth);
 
   const lines: Line[] = [
-    [seg(clean(journey.connection), undefined, { bold: true }), seg(`  ${hops.length} hops, ${hops.filter((h) => !h.seen).length} missing`, 'muted')],
+    finding.journey
+      ? [seg(clean(journey.connection), undefined, { bold: true }), seg(`  ${hops.length} hops, ${hops.filter((h) => !h.seen).length} missing`, 'muted')]
+      : [seg('Evidence on a common clock', undefined, { bold: true }), seg(`  ${hops.length} packets at ${vantages.length} vantage points`, 'muted')],
     [seg(' '.repeat(labelWidth)), seg(axisLine(trackWidth, '0 ms', spanText(span)), 'muted')],
   ];
   for (const vantage of vantages) {

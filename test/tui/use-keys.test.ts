@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/tui/state.js';
+import { actionForKey, keyModeOf, type KeyMode, type KeyPress } from '../../src/tui/use-keys.js';
+
+describe('actionForKey', () => {
+  it.each<[string, string, Partial<KeyPress>, KeyMode, Action | undefined]>([
+    ['j', 'j', {}, 'normal', { type: 'select-by', delta: 1 }],
+    ['k', 'k', {}, 'normal', { type: 'select-by', delta: -1 }],
+    ['down', '', { downArrow: true }, 'normal', { type: 'select-by', delta: 1 }],
+    ['up', '', { upArrow: true }, 'normal', { type: 'select-by', delta: -1 }],
+    ['PgDn', '', { pageDown: true }, 'normal', { type: 'page-by', pages: 1 }],
+    ['PgUp', '', { pageUp: true }, 'normal', { type: 'page-by', pages: -1 }],
+    ['g', 'g', {}, 'normal', { type: 'select-first' }],
+    ['G', 'G', {}, 'normal', { type: 'select-last' }],
+    ['Enter', '', { return: true }, 'normal', { type: 'detail-opened' }],
+    ['Tab', '', { tab: true }, 'normal', { type: 'view-next' }],
+    ['Shift-Tab', '', { tab: true, shift: true }, 'normal', { type: 'view-previous' }],
+    ['Esc', '', { escape: true }, 'normal', { type: 'back' }],
+    ['/', '/', {}, 'normal', { type: 'filter-started' }],
+    ['?', '?', {}, 'normal', { type: 'help-toggled' }],
+    ['q', 'q', {}, 'normal', { type: 'quit' }],
+    ['Ctrl-C', 'c', { ctrl: true }, 'normal', { type: 'quit' }],
+    ['x does nothing', 'x', {}, 'normal', undefined],
+    ['typing q in the filter', 'q', {}, 'filter', { type: 'filter-typed', text: 'q' }],
+    ['Enter in the filter', '', { return: true }, 'filter', { type: 'filter-applied' }],
+    ['Esc in the filter', '', { escape: true }, 'filter', { type: 'filter-cancelled' }],
+    ['Backspace in the filter', '', { backspace: true }, 'filter', { type: 'filter-erased' }],
+    ['Ctrl-C in the filter', 'c', { ctrl: true }, 'filter', { type: 'quit' }],
+    ['any key closes help', 'j', {}, 'help', { type: 'help-toggled' }],
+    ['Ctrl-C in help', 'c', { ctrl: true }, 'help', { type: 'quit' }],
+  ])('%s', (_name, input, key, mode, action) => {
+    expect(actionForKey(input, key, mode)).toEqual(action);
+  });
+
+  it('picks the mode from the state', () => {
+    expect(keyModeOf({ draft: undefined, help: false })).toBe('normal');
+    expect(keyModeOf({ draft: '', help: false })).toBe('filter');
+    expect(keyModeOf({ draft: undefined, help: true })).toBe('help');
+  });
+});
