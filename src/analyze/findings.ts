@@ -23,23 +23,26 @@ function defaultKey(d: FindingDraft<string>): string {
   return h ? `${h.ip ?? ''}|${h.mac ?? ''}` : '';
 }
 
-export function createFindingSink(): FindingSink {
+export function createFindingSink(onNew?: (f: FindingAggregate) => void): FindingSink {
   const byKey = new Map<string, FindingAggregate>();
   const all: FindingAggregate[] = [];
   return {
     add(check, draft) {
       const key = `${check.meta.id}#${draft.verdict ?? 'fail'}#${draft.key ?? defaultKey(draft)}`;
       let agg = byKey.get(key);
+      let isNew = false;
       if (!agg) {
         agg = { check, key, first: draft, occurrences: 0, evidence: [] };
         byKey.set(key, agg);
         all.push(agg);
+        isNew = true;
       }
       agg.occurrences++;
       for (const e of draft.evidence) {
         if (agg.evidence.length >= MAX_EVIDENCE) break;
         if (!agg.evidence.some((x) => x.capture === e.capture && x.frame.frame === e.frame.frame)) agg.evidence.push(e);
       }
+      if (isNew) onNew?.(agg);
     },
     all,
   };

@@ -2,7 +2,6 @@
 // new connections were spread over the real servers. Bounded per VIP.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
-import type { CaptureView } from '../checks/check-api.js';
 import type { Connection } from '../correlate/connections.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../correlate/sighting.js';
 import type { TopologyView } from '../correlate/topology.js';
@@ -29,10 +28,11 @@ export type Observations = {
   readonly distribution: readonly DistributionEntry[];
 };
 
-export function createObservers(topology: TopologyView, captures: readonly CaptureView[]) {
-  const arp = new Map<IpAddress, ArpOwnershipEvent[]>();
+/** `carry` continues the collections of an earlier observer (after a topology change). */
+export function createObservers(topology: TopologyView, carry?: Observations) {
+  const arp = new Map<IpAddress, ArpOwnershipEvent[]>(carry ? [...carry.arp].map(([k, v]) => [k, [...v]]) : []);
   const lastTrafficMac = new Map<string, Mac>();
-  const distribution = new Map<string, DistributionEntry>();
+  const distribution = new Map<string, DistributionEntry>(carry ? carry.distribution.map((d) => [`${d.vip}|${d.protocol}|${d.port}`, d]) : []);
 
   function push(vip: IpAddress, e: ArpOwnershipEvent): void {
     let list = arp.get(vip);
@@ -67,7 +67,6 @@ export function createObservers(topology: TopologyView, captures: readonly Captu
       else entry.perMac.set(rs, (entry.perMac.get(rs) ?? 0) + 1);
     },
     result(): Observations {
-      void captures;
       return { arp, distribution: [...distribution.values()] };
     },
   };

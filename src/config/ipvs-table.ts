@@ -3,9 +3,9 @@
 // editing a real server that does not) changes nothing and leaves a note.
 
 import { formatIp, type IpAddress, isIpv4, parseIpv6 } from '../decode/addresses.js';
+import type { LineMessage } from './config-result.js';
 import type { ForwardMethod, OrderBasis, Persistence, ServiceConfig, ServiceKey } from './deployment.js';
 import type { IpvsadmCommand, ServerSpec } from './ipvsadm-command.js';
-import type { LineMessage } from './config-result.js';
 import type { ListedServer, Listing } from './ipvsadm-listing.js';
 import { describeService, formatEndpoint, keyOf, serviceKeyId } from './service-key.js';
 

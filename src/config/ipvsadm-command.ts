@@ -3,10 +3,9 @@
 // scheduler wlc, weight 1, forwarding -g, persistence timeout 360 s, and for -a/-e with
 // -g or -i on a non-fwmark service the destination port forced to the service port.
 
-import type { IpAddress } from '../decode/addresses.js';
-import { formatIpv4, parseIpv4 } from '../decode/addresses.js';
-import type { ForwardMethod, Persistence, ServiceKey } from './deployment.js';
+import { formatIpv4, type IpAddress, parseIpv4 } from '../decode/addresses.js';
 import type { Parsed } from './config-result.js';
+import type { ForwardMethod, Persistence, ServiceKey } from './deployment.js';
 import { parseEndpoint, parseInteger } from './endpoint.js';
 import { type OptionUse, splitOptions } from './ipvsadm-options.js';
 

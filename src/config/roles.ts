@@ -1,8 +1,8 @@
 // `--role NAME=FILE`: the capture FILE was taken on host NAME, whose role the name's prefix
 // tells: client1, router, gw, director2, lb1, ds1, rs1, real-a …
 
-import type { HostRole, RoleCapture } from './deployment.js';
 import type { Parsed } from './config-result.js';
+import type { HostRole, RoleCapture } from './deployment.js';
 
 const ROLE_PREFIXES: readonly { readonly prefixes: readonly string[]; readonly role: HostRole }[] = [
   { prefixes: ['client'], role: 'client' },

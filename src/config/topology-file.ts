@@ -9,9 +9,9 @@ import type {
   ServiceKey, VrrpInstanceConfig,
 } from './deployment.js';
 import { normaliseNetmask } from './ipvsadm-command.js';
+import { VRRP_DEFAULT_ADVERT_INT_SECONDS, VRRP_DEFAULT_PRIORITY } from './keepalived-vrrp.js';
 import { describeService, formatEndpoint, serviceKeyId } from './service-key.js';
 import { describeSchemaErrors, topologyValidator } from './topology-schema.js';
-import { VRRP_DEFAULT_ADVERT_INT_SECONDS, VRRP_DEFAULT_PRIORITY } from './keepalived-vrrp.js';
 
 const DEFAULT_SCHEDULER = 'wlc';
 

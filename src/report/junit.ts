@@ -8,6 +8,7 @@ import { checkCatalog } from './check-catalog.js';
 import { escapeForTerminal } from './escape.js';
 import { evidenceByCapture } from './evidence-by-capture.js';
 import type { FindingJson, ReportJson } from './report-types.js';
+import { wiresharkFilterFor } from './wireshark-filter.js';
 
 export type JunitOptions = { readonly metas?: readonly CheckMeta[] };
 
@@ -45,7 +46,8 @@ function findingText(f: FindingJson): string {
     for (const e of group.items) lines.push(`    frame ${e.frame} at ${e.ts}: ${e.summary}`);
   }
   if (f.occurrences > f.evidence.length) lines.push(`  (${f.evidence.length} of ${f.occurrences} occurrences shown)`);
-  if (f.wiresharkFilter) lines.push(`  wireshark filter: ${f.wiresharkFilter}`);
+  const filter = wiresharkFilterFor(f);
+  if (filter) lines.push(`  wireshark filter: ${filter}`);
   lines.push(`  docs: ${f.docs}`);
   return lines.join('\n');
 }

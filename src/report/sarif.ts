@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckMeta } from '../checks/check-meta.js';
 import { checkCatalog, type CatalogEntry } from './check-catalog.js';
 import type { EvidenceJson, FindingJson, ReportJson, Severity } from './report-types.js';
+import { wiresharkFilterFor } from './wireshark-filter.js';
 
 export type SarifOptions = {
   /** Base the docs paths are resolved against for `helpUri`; defaults to the package root. */
@@ -86,6 +87,7 @@ function locationOf(e: EvidenceJson, artifactIndex: ReadonlyMap<string, number>,
 
 function resultOf(f: FindingJson, ruleIndex: number, artifactIndex: ReadonlyMap<string, number>) {
   const [first, ...rest] = f.evidence;
+  const filter = wiresharkFilterFor(f);
   const inconclusive = f.verdict === 'inconclusive';
   return {
     ruleId: f.check,
@@ -106,7 +108,7 @@ function resultOf(f: FindingJson, ruleIndex: number, artifactIndex: ReadonlyMap<
       fix: f.fix,
       hosts: f.hosts,
       docs: f.docs,
-      ...(f.wiresharkFilter === undefined ? {} : { wiresharkFilter: f.wiresharkFilter }),
+      ...(filter === undefined ? {} : { wiresharkFilter: filter }),
       ...(f.journey === undefined ? {} : { journey: f.journey }),
     },
   };

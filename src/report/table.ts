@@ -8,6 +8,7 @@ import { countsText, GROUP_LABEL, groupFindings, type GroupKey } from './finding
 import { renderGrid } from './grid.js';
 import type { CaptureJson, FindingJson, ReportJson, TopologyJson } from './report-types.js';
 import { clean, hostText, offsetText, timeOfDay } from './text.js';
+import { wiresharkFilterFor } from './wireshark-filter.js';
 import { wrapText } from './wrap.js';
 
 export type TableOptions = { readonly color: boolean; readonly columns?: number };
@@ -88,7 +89,8 @@ function findingGrid(ctx: Ctx, f: FindingJson): string {
     ['fix', clean(f.fix)],
     ['evidence', evidenceText(f)],
   ];
-  if (f.wiresharkFilter) rows.push(['filter', clean(f.wiresharkFilter)]);
+  const filter = wiresharkFilterFor(f);
+  if (filter) rows.push(['filter', clean(filter)]);
   rows.push(['docs', clean(f.docs)]);
   return renderGrid(rows, { columns: ctx.columns, color: ctx.color, maxWidths: [8] });
 }

@@ -232,7 +232,7 @@ virtual_server 192.0.2.100 80{
   it('reports problems with their line numbers', () => {
     const errors = expectErrors(parse(`
 vrrp_instance VI_1 {
-    state LEADER
+    state PRIMARY
     priority 300
     virtual_ipaddress {
         192.0.2.300/32
@@ -254,7 +254,7 @@ virtual_server 192.0.2.11 http {
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [19, "'}' without a matching '{'"],
       [20, "'{' of 'virtual_server' is never closed"],
-      [3, "vrrp_instance VI_1: state must be MASTER or BACKUP, found 'LEADER'"],
+      [3, "vrrp_instance VI_1: state must be MASTER or BACKUP, found 'PRIMARY'"],
       [4, "vrrp_instance VI_1: priority needs an integer from 1 to 255, found '300'"],
       [6, "vrrp_instance VI_1: virtual_ipaddress: '192.0.2.300/32' is not an address"],
       [2, 'vrrp_instance VI_1: no virtual_router_id'],

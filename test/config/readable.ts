@@ -1,4 +1,4 @@
-// Test helpers: unwrap a ConfigResult, and show addresses as text so expectations read like
+// For the tests: unwrap a ConfigResult, and show addresses as text so expectations read like
 // the configuration they come from.
 
 import { formatIp, formatMac, type IpAddress, type Mac } from '../../src/decode/addresses.js';

@@ -1,6 +1,6 @@
-// Real LVS-DR how-to texts (ipvsadm sessions, -Ln tables, keepalived.conf blocks) kept in the
-// shared seeds folder next to the repository. Without them the seed tests are skipped with
-// the reason, except in CI, where a missing folder fails them.
+// Real LVS-DR how-to texts (ipvsadm terminal transcripts, -Ln tables, keepalived.conf
+// blocks) kept in the shared seeds folder next to the repository. Without them the seed
+// tests are skipped with the reason, except in CI, where a missing folder fails them.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,6 +6,7 @@ import { evidenceByCapture } from '../../report/evidence-by-capture.js';
 import { groupKeyOf, type GroupKey } from '../../report/finding-groups.js';
 import type { FindingJson } from '../../report/report-types.js';
 import { clean, hostText, timeOfDay } from '../../report/text.js';
+import { wiresharkFilterFor } from '../../report/wireshark-filter.js';
 import { wrapText } from '../../report/wrap.js';
 import { labelled, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
@@ -48,7 +49,8 @@ export function detailLines(finding: FindingJson | undefined, width: number): Li
   if (finding.journey) {
     lines.push(...field('Journey', `${finding.journey.hops.length} hops of ${clean(finding.journey.connection)} (Tab)`));
   }
-  if (finding.wiresharkFilter) lines.push(...field('Filter', clean(finding.wiresharkFilter)));
+  const filter = wiresharkFilterFor(finding);
+  if (filter) lines.push(...field('Filter', clean(filter)));
   lines.push(...field('Docs', `${clean(finding.docs)} (lvs-doctor explain ${clean(finding.check)})`));
   return lines;
 }

@@ -1,0 +1,107 @@
+// The per-sighting pipeline shared by file analysis and live watching: correlation window,
+// connection tracking, report observers and the checks, with the topology swappable while
+// running (live mode re-infers it as the deployment reveals itself).
+
+import type { AnyCheck, CaptureView, CheckContext, CheckHandlers } from '../checks/check-api.js';
+import { createConnectionTracker } from '../correlate/connections.js';
+import { createIdentityWindow } from '../correlate/identity-window.js';
+import type { Sighting } from '../correlate/sighting.js';
+import type { TopologyView } from '../correlate/topology.js';
+import { createFindingSink, type FindingAggregate } from './findings.js';
+import { createObservers, type Observations } from './observations.js';
+
+const WINDOW_SECONDS = 10;
+const WINDOW_ENTRIES = 200_000;
+const CONNECTION_IDLE_SECONDS = 30;
+const MAX_EXPLAINED = 200_000;
+
+export type CoreOptions = {
+  readonly checks: readonly AnyCheck[];
+  readonly captures: readonly CaptureView[];
+  readonly offsets: readonly number[];
+  /** Called when a finding first appears (live mode shows it at once). */
+  readonly onNewFinding?: (f: FindingAggregate) => void;
+};
+
+export type AnalysisCore = {
+  process(s: Sighting, earlierHook?: (s: Sighting, earlier: readonly Sighting[]) => void): void;
+  setTopology(t: TopologyView): void;
+  /** Flushes windows and runs the checks' end handlers. */
+  finish(): void;
+  readonly findings: readonly FindingAggregate[];
+  observations(): Observations;
+  readonly topology: TopologyView;
+};
+
+function orderChecks(checks: readonly AnyCheck[]): AnyCheck[] {
+  // Checks that consult others' explanations run after them.
+  return [...checks.filter((c) => !c.after?.length), ...checks.filter((c) => c.after?.length)];
+}
+
+export function createAnalysisCore(initial: TopologyView, options: CoreOptions): AnalysisCore {
+  let topology = initial;
+  const sink = createFindingSink(options.onNewFinding);
+  const explained = new Set<string>();
+  const handlers: CheckHandlers[] = orderChecks(options.checks).map((check) => {
+    const ctx: CheckContext<string> = {
+      get topology() { return topology; },
+      captures: options.captures,
+      report: (draft) => sink.add(check, draft),
+      explain: (key) => { if (explained.size < MAX_EXPLAINED) explained.add(key); },
+      isExplained: (key) => explained.has(key),
+    };
+    return check.create(ctx);
+  });
+  let observers = createObservers(topology);
+  const onSighting = handlers.filter((h) => h.sighting);
+  const onExpired = handlers.filter((h) => h.packetExpired);
+  const onConnection = handlers.filter((h) => h.connection);
+
+  const aligned = (s: Sighting) => s.t + options.offsets[s.capture]!;
+  const window = createIdentityWindow({
+    spanSeconds: WINDOW_SECONDS, maxEntries: WINDOW_ENTRIES, maxPerPacket: 32,
+    onExpire: (sightings) => { for (const h of onExpired) h.packetExpired!(sightings); },
+  });
+  const trackerOptions = {
+    idleSeconds: CONNECTION_IDLE_SECONDS, maxConnections: 100_000, alignedTime: aligned,
+    onDone: (c: Parameters<NonNullable<CheckHandlers['connection']>>[0]) => {
+      observers.connection(c);
+      for (const h of onConnection) h.connection!(c);
+    },
+  };
+  let tracker = createConnectionTracker(topology, trackerOptions);
+  let nextExpiry = -Infinity;
+
+  return {
+    process(s, earlierHook) {
+      const t = aligned(s);
+      const earlier = window.add(s, t);
+      earlierHook?.(s, earlier);
+      tracker.observe(s, t);
+      observers.sighting(s, earlier);
+      for (const h of onSighting) h.sighting!(s, earlier);
+      if (t > nextExpiry) {
+        window.expire(t);
+        tracker.expire(t);
+        nextExpiry = t + 1;
+      }
+    },
+    setTopology(t) {
+      if (t === topology) return;
+      topology = t;
+      // Connections in flight were keyed under the old VIP set; finish them before switching.
+      tracker.drain();
+      tracker = createConnectionTracker(topology, trackerOptions);
+      const previous = observers;
+      observers = createObservers(topology, previous.result());
+    },
+    finish() {
+      window.drain();
+      tracker.drain();
+      for (const h of handlers) h.end?.();
+    },
+    get findings() { return sink.all; },
+    observations: () => observers.result(),
+    get topology() { return topology; },
+  };
+}

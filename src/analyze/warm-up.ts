@@ -1,0 +1,102 @@
+// The warm-up: a prefix of every capture (bounded by frames, and for live sources by time)
+// is read first to infer the topology and the clock offsets; those sightings are then
+// replayed through the checks like all later ones.
+
+import { addOffsetSample, busiestCapture, estimateClockOffsets, type OffsetSamples } from '../correlate/clock-offsets.js';
+import { createIdentityWindow } from '../correlate/identity-window.js';
+import { inferTopology, type ConfiguredTopology, type Inference } from '../correlate/infer-topology.js';
+import type { Sighting } from '../correlate/sighting.js';
+import { createTopologyEvidence, observeForTopology, type TopologyEvidence } from '../correlate/topology-evidence.js';
+import type { CaptureSource } from './capture-source.js';
+
+export type WarmUpOptions = {
+  readonly config: ConfiguredTopology;
+  /** Frames per capture read before the topology is fixed. */
+  readonly frames: number;
+  /** Wall-clock limit (ms) for sources that deliver slowly (live capture). */
+  readonly deadlineMs?: number;
+};
+
+/** A source whose pending read survives a timed-out wait, so no batch is lost. */
+export type PatientSource = CaptureSource & {
+  /** The next batch, or 'timeout' if none arrived before `deadline` (ms since epoch). */
+  nextBefore(deadline: number): Promise<Sighting[] | undefined | 'timeout'>;
+  readonly ended: boolean;
+};
+
+export function patient(src: CaptureSource): PatientSource {
+  let pending: Promise<Sighting[] | undefined> | undefined;
+  let ended = false;
+  const take = () => {
+    const p = pending ?? src.next();
+    pending = undefined;
+    return p.then((b) => { if (!b) ended = true; return b; });
+  };
+  return {
+    ...src,
+    get ended() { return ended; },
+    next: take,
+    async nextBefore(deadline) {
+      pending ??= src.next();
+      const p = pending;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())); });
+      const winner = await Promise.race([p, timeout]);
+      clearTimeout(timer);
+      if (winner === 'timeout') return 'timeout';
+      pending = undefined;
+      if (!winner) ended = true;
+      return winner;
+    },
+  };
+}
+
+export type WarmUp = {
+  readonly buffered: Sighting[][][];
+  readonly inference: Inference;
+  readonly offsets: number[];
+  readonly evidence: TopologyEvidence;
+};
+
+export function inferFrom(evidence: TopologyEvidence, sources: readonly CaptureSource[], config: ConfiguredTopology): Inference {
+  return inferTopology(
+    evidence,
+    sources.map((s) => ({ name: s.input.name, ...(s.input.roleHint ? { roleHint: s.input.roleHint } : {}) })),
+    config,
+  );
+}
+
+export async function warmUp(sources: readonly PatientSource[], options: WarmUpOptions): Promise<WarmUp> {
+  const buffered: Sighting[][][] = sources.map(() => []);
+  const all: Sighting[] = [];
+  const deadline = options.deadlineMs === undefined ? Infinity : Date.now() + options.deadlineMs;
+  await Promise.all(sources.map(async (src) => {
+    let n = 0;
+    while (n < options.frames) {
+      const batch = deadline === Infinity ? await src.next() : await src.nextBefore(deadline);
+      if (batch === 'timeout' || !batch) break;
+      buffered[src.index]!.push(batch);
+      for (const s of batch) all.push(s);
+      n += batch.length;
+    }
+  }));
+  all.sort((a, b) => a.t - b.t);
+  const evidence = createTopologyEvidence(sources.length);
+  const samples: OffsetSamples = new Map();
+  const window = createIdentityWindow({ spanSeconds: Infinity, maxEntries: all.length + 1, maxPerPacket: 32 });
+  for (const s of all) {
+    const earlier = window.add(s, s.t);
+    observeForTopology(evidence, s, earlier);
+    const seen = new Set<number>();
+    for (const e of earlier) {
+      if (e.capture === s.capture || seen.has(e.capture)) continue;
+      seen.add(e.capture);
+      addOffsetSample(samples, e.capture, s.capture, s.t - e.t);
+    }
+  }
+  const inference = inferFrom(evidence, sources, options.config);
+  const directorCapture = inference.captureHosts.findIndex((h) => h.role === 'director');
+  const reference = directorCapture >= 0 ? directorCapture : busiestCapture(samples, sources.length);
+  const offsets = estimateClockOffsets(samples, sources.length, reference).map((o) => o ?? 0);
+  return { buffered, inference, offsets, evidence };
+}
