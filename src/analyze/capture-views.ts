@@ -5,7 +5,8 @@ import { linkKindOf, type CaptureSource } from './capture-source.js';
 
 /** What checks know about each capture: its host, role, link kind, clock offset and counters. */
 export function captureViews(
-  sources: readonly CaptureSource[], hosts: readonly InferredCaptureHost[], topology: TopologyView, offsets: readonly number[],
+  sources: readonly CaptureSource[], hosts: readonly InferredCaptureHost[], topology: TopologyView,
+  offsets: readonly number[], offsetKnown: readonly boolean[],
 ): CaptureView[] {
   return sources.map((src, i) => {
     const hostInfo = hosts[i]!;
@@ -18,7 +19,7 @@ export function captureViews(
       ...(hostInfo.mac !== undefined ? { hostMac: hostInfo.mac } : {}),
       ...(host ? { host } : {}),
       get linkKind() { return linkKindOf(src.counters); },
-      clockOffset: offsets[i]!,
+      ...(offsetKnown[i] ? { clockOffset: offsets[i]! } : {}),
       stats: src.counters,
     };
   });

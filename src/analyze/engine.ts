@@ -36,7 +36,7 @@ export async function analyzeCaptures(inputs: readonly CaptureInput[], options: 
   const sources = inputs.map((input, i) => patient(createCaptureSource(i, input)));
   const w = await warmUp(sources, { config: options.config, frames: options.warmupFrames ?? DEFAULT_WARMUP_FRAMES });
   const topology = viewOf(w.inference.topology);
-  const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets);
+  const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
   const core = createAnalysisCore(topology, { checks: options.checks, captures, offsets: w.offsets });
   const streams = sources.map((src) => replayThen(w.buffered[src.index]!, src));
   let frames = 0;

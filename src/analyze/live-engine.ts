@@ -53,7 +53,7 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
     config: options.config, frames: options.warmupFrames ?? 5_000, deadlineMs: options.warmupMs ?? 3000,
   });
   let topology = viewOf(w.inference.topology);
-  const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets);
+  const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
   const core = createAnalysisCore(topology, {
     checks: options.checks, captures, offsets: w.offsets,
     onNewFinding: (f) => options.onFinding?.(f, captures),

@@ -4,10 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadDeployment } from '../config/load.js';
+import { inferRoleFromName } from '../config/roles.js';
 import type { DeploymentConfig } from '../config/deployment.js';
 import type { IpAddress } from '../decode/addresses.js';
 import type { ConfiguredTopology } from '../correlate/infer-topology.js';
-import type { Role } from '../report/report-types.js';
 import type { RoleAssignment } from './capture-inputs.js';
 
 export type ConfigurationOptions = {
@@ -20,15 +20,6 @@ export type ConfigurationOptions = {
 export type LoadedConfiguration =
   | { readonly ok: true; readonly value: ConfiguredTopology; readonly roles: readonly RoleAssignment[]; readonly notes: readonly string[] }
   | { readonly ok: false; readonly errors: readonly string[] };
-
-function roleOfName(name: string): Role | undefined {
-  const n = name.toLowerCase();
-  if (n.startsWith('client')) return 'client';
-  if (n.startsWith('router') || n.startsWith('gw')) return 'router';
-  if (n.startsWith('director') || n.startsWith('lb') || n.startsWith('ds')) return 'director';
-  if (n.startsWith('rs') || n.startsWith('real')) return 'real-server';
-  return undefined;
-}
 
 export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
   const services: { vip: IpAddress; protocol: 'tcp' | 'udp'; port: number; scheduler?: string; realServers: { ip: IpAddress; weight?: number }[] }[] = [];
@@ -57,7 +48,7 @@ export async function loadConfiguredTopology(o: ConfigurationOptions, cwd: strin
   }
   const d = result.value;
   const roles: RoleAssignment[] = d.roles.map((r) => {
-    const role = roleOfName(r.name);
+    const role = inferRoleFromName(r.name);
     return { name: r.name, file: r.file, ...(role ? { role } : {}) };
   });
   return { ok: true, value: configuredTopologyOf(d), roles, notes: d.notes };

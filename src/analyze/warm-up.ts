@@ -54,7 +54,10 @@ export function patient(src: CaptureSource): PatientSource {
 export type WarmUp = {
   readonly buffered: Sighting[][][];
   readonly inference: Inference;
+  /** Seconds to add to each capture's timestamps (0 where unknown). */
   readonly offsets: number[];
+  /** Whether each offset was measured (the capture shares packets with the reference). */
+  readonly offsetKnown: boolean[];
   readonly evidence: TopologyEvidence;
 };
 
@@ -97,6 +100,6 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
   const inference = inferFrom(evidence, sources, options.config);
   const directorCapture = inference.captureHosts.findIndex((h) => h.role === 'director');
   const reference = directorCapture >= 0 ? directorCapture : busiestCapture(samples, sources.length);
-  const offsets = estimateClockOffsets(samples, sources.length, reference).map((o) => o ?? 0);
-  return { buffered, inference, offsets, evidence };
+  const estimated = estimateClockOffsets(samples, sources.length, reference);
+  return { buffered, inference, offsets: estimated.map((o) => o ?? 0), offsetKnown: estimated.map((o) => o !== undefined), evidence };
 }

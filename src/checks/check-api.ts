@@ -22,7 +22,7 @@ export type CaptureView = {
   readonly host?: HostInfo;
   /** Link layer of most of its frames. */
   readonly linkKind: LinkKind;
-  /** Clock offset in seconds added to align with the reference capture. */
+  /** Clock offset in seconds added to align with the reference capture; absent when no packet was shared. */
   readonly clockOffset?: number;
   /** Counters, final only in `end()`. */
   readonly stats: { readonly frames: number; readonly truncated: number };

@@ -28,6 +28,8 @@ export type ConfiguredTopology = {
 
 export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], vrrpVips: [], sources: [] };
 
+const ROLE_LABELS: Record<Role, string> = { client: 'client', router: 'router', director: 'director', 'real-server': 'real server', unknown: 'host' };
+
 export type InferredCaptureHost = { readonly mac?: Mac; readonly role: Role; readonly name: string };
 
 export type Inference = {
@@ -95,12 +97,23 @@ export function inferTopology(
   for (const [ip, macs] of ev.replySources) {
     const owner = arpOwnerOf(ev, ip);
     if (owner === undefined) continue;
-    const others = [...macs.keys()].filter((m) => m !== owner);
+    const others = [...macs.keys()].filter((m) => m !== owner && !(ev.requestNextHops.get(ip)?.has(m) && !(ev.arpReplies.get(ip as Ipv4)?.has(m) ?? false)));
     if (others.length === 0 || (!vipIps.has(ip) && ev.relays.size > 0 && !directorMacs.has(owner))) continue;
     if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${formatMac(owner)} owns it in ARP while ${others.map(formatMac).join(', ')} send service replies from it`);
     vipIps.add(ip);
     directorMacs.add(owner);
     for (const m of others) if (!directorMacs.has(m)) rsMacs.add(m);
+  }
+
+  // 2b. The director's own ICMP: a host that reports "host unreachable", "fragmentation
+  // needed" or (for TCP) "port unreachable" about a packet addressed to itself was trying to
+  // forward it, which only IPVS does (ip_vs_xmit.c / ip_vs_leave).
+  for (const [vip, macs] of ev.selfUnreachable) {
+    const mac = argMax(macs);
+    if (mac === undefined || rsMacs.has(mac)) continue;
+    if (!vipIps.has(vip)) evidence.push(`${formatIp(vip)} is a VIP: ${formatMac(mac)} sent ICMP unreachable from it about packets addressed to it (IPVS could not forward them)`);
+    vipIps.add(vip);
+    if (!directorMacs.has(mac)) directorMacs.add(mac);
   }
 
   // 3. Configured VIPs with no relay seen: the ARP owner is the director.
@@ -113,9 +126,14 @@ export function inferTopology(
     }
   }
 
-  // Real servers also show up as sources of service replies from a VIP.
+  // Real servers also show up as sources of service replies from a VIP. A MAC that also
+  // receives the clients' requests without ever claiming the VIP is their gateway instead.
+  const isGatewayFor = (vip: IpAddress, mac: Mac) =>
+    (ev.requestNextHops.get(vip)?.has(mac) ?? false) && typeof vip === 'number' &&
+    !(ev.arpReplies.get(vip)?.has(mac) ?? false) && !(ev.arpRequests.get(vip)?.has(mac) ?? false);
   for (const vip of vipIps) {
     for (const mac of ev.replySources.get(vip)?.keys() ?? []) {
+      if (isGatewayFor(vip, mac)) { routerMacs.add(mac); continue; }
       if (!directorMacs.has(mac) && !rsMacs.has(mac)) {
         rsMacs.add(mac);
         evidence.push(`${formatMac(mac)} is a real server: it sends service replies from VIP ${formatIp(vip)}`);
@@ -167,7 +185,8 @@ export function inferTopology(
     const capture = captureOwnMacs.indexOf(mac);
     if (capture >= 0) return captures[capture]!.name;
     const ip = ips[0];
-    return ip === undefined ? `${role} ${formatMac(mac)}` : `${role} ${formatIp(ip)}`;
+    const label = ROLE_LABELS[role];
+    return ip === undefined ? `${label} ${formatMac(mac)}` : `${label} ${formatIp(ip)}`;
   };
   const hostOf = (mac: Mac, role: Role): HostInfo => {
     const ips = arpOwnedIps(ev, mac, vipIps);

@@ -32,6 +32,8 @@ export type TopologyEvidence = {
   readonly requestNextHops: Map<IpAddress, CounterMap<Mac>>;
   /** Next-hop MAC of service replies per replying MAC. */
   readonly replyGateways: Map<Mac, CounterMap<Mac>>;
+  /** ICMP unreachable sent from IP X about a packet addressed to X: X → sender MAC → count. */
+  readonly selfUnreachable: Map<IpAddress, CounterMap<Mac>>;
   /** Source IPs per source MAC for packets the MAC originated (not relayed copies). */
   readonly ipSources: Map<Mac, CounterMap<IpAddress>>;
   /** Per capture: unicast frames per MAC (src or dst), and own MAC from cooked "outgoing". */
@@ -42,7 +44,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
   return {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
-    replySources: new Map(), replyGateways: new Map(), ipSources: new Map(),
+    replySources: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
   };
 }
@@ -99,6 +101,13 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   if (!l4) return;
   // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.
   const relayedCopy = earlier.some((e) => srcMacOf(e) !== undefined && srcMacOf(e) !== src);
+  if ((l4.kind === 'icmp' && l4.type === 3) || (l4.kind === 'icmpv6' && (l4.type === 1 || l4.type === 2))) {
+    const q = l4.embedded;
+    const forwardingCode = l4.kind === 'icmpv6' ? l4.type === 2 || l4.code === 3 || (l4.code === 4 && q?.protocol === 6)
+      : l4.code === 1 || l4.code === 4 || (l4.code === 3 && q?.protocol === 6);
+    if (q && src !== undefined && q.dst === ip.src && forwardingCode && !relayedCopy) nestedBump(ev.selfUnreachable, ip.src, src);
+    return;
+  }
   if (l4.kind === 'tcp') {
     const syn = (l4.flags & (TCP_SYN | TCP_ACK | TCP_RST)) === TCP_SYN;
     const synAck = (l4.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK);

@@ -10,20 +10,38 @@ import { readCapture, type CaptureReader, type ReadOptions } from './read-captur
 export const FILE_CHUNK_SIZE = 1024 * 1024;
 
 export function openCaptureFile(path: string, options?: ReadOptions): CaptureReader {
-  const chunks: AsyncIterable<Uint8Array> = {
-    [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: FILE_CHUNK_SIZE })[Symbol.asyncIterator](),
-  };
-  return readCapture(chunks, options);
+  return readCapture(streamChunks(() => createReadStream(path, { highWaterMark: FILE_CHUNK_SIZE })), options);
 }
 
 /** Reads from stdin, a child's stdout, or any async iterable of byte chunks. */
 export function readCaptureStream(
   stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, options?: ReadOptions,
 ): CaptureReader {
-  if (Symbol.asyncIterator in stream) return readCapture(stream as AsyncIterable<Uint8Array>, options);
-  // An old-style stream without async iteration: wrap it lazily for the same reason as above.
-  const chunks: AsyncIterable<Uint8Array> = {
-    [Symbol.asyncIterator]: () => new Readable().wrap(stream)[Symbol.asyncIterator](),
+  if (stream instanceof Readable) return readCapture(streamChunks(() => stream), options);
+  if ('pipe' in stream && typeof stream.pipe === 'function') {
+    // An old-style or foreign stream: wrap it lazily for the same reason as above.
+    const foreign = stream;
+    return readCapture(streamChunks(() => new Readable().wrap(foreign)), options);
+  }
+  return readCapture(stream as AsyncIterable<Uint8Array>, options);
+}
+
+/**
+ * Iterates a stream created on first use. Closing the iteration destroys the stream at once,
+ * even while a read is pending (a stream's own iterator would wait for that read first).
+ */
+function streamChunks(open: () => Readable): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      const stream = open();
+      const it = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+      return {
+        next: () => it.next(),
+        return: async () => {
+          stream.destroy();
+          return { done: true, value: undefined };
+        },
+      };
+    },
   };
-  return readCapture(chunks, options);
 }

@@ -39,6 +39,9 @@ export class PcapFramer implements Framer {
   private linkType = 0;
   private snapLen = 0;
   private fcsLen = 0;
+  /** Per-record conditions are warned about once; flags keep the check off the Set lookup. */
+  private warnedSwap = false;
+  private warnedOverSnaplen = false;
 
   constructor(state: ReaderState, options: PcapFramerOptions) {
     this.state = state;
@@ -77,7 +80,7 @@ export class PcapFramer implements Framer {
       let len = view.getUint32(pos + 12, le);
       if (swap !== SWAP.NEVER && (swap === SWAP.ALWAYS || caplen > len)) {
         const t = caplen; caplen = len; len = t;
-        if (swap === SWAP.WHEN_CAPLEN_EXCEEDS_LEN) this.warnSwapped(base + pos);
+        if (swap === SWAP.WHEN_CAPLEN_EXCEEDS_LEN && !this.warnedSwap) this.warnSwapped(base + pos);
       }
       if (caplen > maxCaplen) {
         state.fail('caplen-too-large', base + pos,
@@ -89,7 +92,7 @@ export class PcapFramer implements Framer {
         this.need = total;
         return pos;
       }
-      if (caplen > snapLen && snapLen !== 0) this.warnOverSnaplen(base + pos, caplen);
+      if (caplen > snapLen && snapLen !== 0 && !this.warnedOverSnaplen) this.warnOverSnaplen(base + pos, caplen);
       if (frac >= fracPerSecond) {
         // Out-of-range fraction: carry whole seconds so tsNsec stays below 10^9.
         tsSec += Math.floor(frac / fracPerSecond);
@@ -158,12 +161,14 @@ export class PcapFramer implements Framer {
   }
 
   private warnSwapped(offset: number): void {
-    this.state.warnOnce('version-2.3-swapped', offset,
+    this.warnedSwap = true;
+    this.state.warn('version-2.3-swapped', offset,
       'pcap 2.3 file with caplen and len in the old order; swapped them as libpcap does');
   }
 
   private warnOverSnaplen(offset: number, caplen: number): void {
-    this.state.warnOnce('caplen-exceeds-snaplen', offset,
+    this.warnedOverSnaplen = true;
+    this.state.warn('caplen-exceeds-snaplen', offset,
       `a record has ${caplen} captured bytes, more than the snap length ${this.snapLen}; kept them all`);
   }
 }

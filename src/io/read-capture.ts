@@ -147,7 +147,7 @@ class StreamCaptureReader implements CaptureReader {
       if (state.error !== undefined) return;
       framer.finish(carry.isEmpty ? offset : carry.base, carry.length);
     } finally {
-      await closeQuietly(source);
+      closeQuietly(source);
     }
   }
 
@@ -200,9 +200,14 @@ function firstBytes(chunks: readonly Uint8Array[], n: number): Uint8Array {
   return out;
 }
 
-async function closeQuietly(it: AsyncIterator<Uint8Array>): Promise<void> {
+/**
+ * Asks the source to close without waiting for it: an async generator that is still busy
+ * (gzip reads ahead) only runs return() after its pending read, which on an idle pipe may
+ * never come. Node streams passed through open-capture.ts are destroyed at once.
+ */
+function closeQuietly(it: AsyncIterator<Uint8Array>): void {
   try {
-    await it.return?.();
+    it.return?.()?.catch(() => {});
   } catch {
     // Closing is best effort; the read result is already decided.
   }

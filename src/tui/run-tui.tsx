@@ -39,13 +39,17 @@ export async function runTui(report: ReportJson, io: CliIo): Promise<void> {
   const stdout = terminalOut(io.stdout);
   const color = colorFromEnv(io.env);
   let size = { columns: stdout.columns, rows: stdout.rows };
+  const stdin = io.stdin as NodeJS.ReadStream;
+  // Raw mode before the first frame: keys typed while Ink starts are kept for it, not echoed
+  // onto the screen or held in the terminal's line buffer.
+  const raw = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode(true);
   io.stdout.write(ALT_SCREEN_ON);
   const instance = render(<App report={report} columns={size.columns} rows={size.rows} color={color} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: io.stdin as unknown as NodeJS.ReadStream,
+    stdin,
     exitOnCtrlC: false,
     patchConsole: false,
-    incrementalRendering: true,
   });
   // A TextSink has no resize event, so the size is polled; Ink re-measures on 'resize'.
   const poll = setInterval(() => {
@@ -60,6 +64,7 @@ export async function runTui(report: ReportJson, io: CliIo): Promise<void> {
   } finally {
     clearInterval(poll);
     instance.cleanup();
+    if (raw) stdin.setRawMode(false);
     io.stdout.write(`${ALT_SCREEN_OFF}${SHOW_CURSOR}`);
   }
 }

@@ -3,6 +3,7 @@
 
 import type { FindingJson, ReportJson } from '../report/report-types.js';
 import { buildRows, findingRowPositions, matchesFilter, type ListRow } from './finding-rows.js';
+import { actionForKey, keyModeOf, keyOfChar } from './key-map.js';
 import { layoutFor, type Layout } from './layout.js';
 import { VIEWS, viewLines, type View } from './view-content.js';
 
@@ -45,6 +46,8 @@ export type Action =
   | { readonly type: 'filter-cancelled' }
   | { readonly type: 'help-toggled' }
   | { readonly type: 'resized'; readonly columns: number; readonly rows: number }
+  /** Several keys read at once; each is mapped in the mode the previous one left. */
+  | { readonly type: 'keys-typed'; readonly text: string }
   | { readonly type: 'quit' };
 
 /** Tab order: the list, then each view. */
@@ -188,6 +191,16 @@ export function reduce(state: TuiState, action: Action): TuiState {
     case 'resized': {
       const resized = withVisibleCursor({ ...state, columns: action.columns, rowsOnScreen: action.rows });
       return { ...resized, viewScroll: clamp(resized.viewScroll, 0, maxViewScroll(resized)) };
+    }
+    case 'keys-typed': {
+      let next = state;
+      for (const ch of action.text) {
+        if (next.quit) break;
+        const { input, key } = keyOfChar(ch);
+        const mapped = actionForKey(input, key, keyModeOf(next));
+        if (mapped && mapped.type !== 'keys-typed') next = reduce(next, mapped);
+      }
+      return next;
     }
     case 'quit':
       return { ...state, quit: true };

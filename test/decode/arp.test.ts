@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIpv4, parseMac } from '../../src/decode/addresses.js';
 import { ARP_ETH_IPV4_LENGTH, decodeArp } from '../../src/decode/arp.js';
 import { arp } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 
 // keepalived's gratuitous ARP after taking over the VIP: a request for its own address.
 const garp = arp({ op: 1, sha: '52:54:00:00:00:0d', spa: '192.0.2.100', tha: 'ff:ff:ff:ff:ff:ff', tpa: '192.0.2.100' });

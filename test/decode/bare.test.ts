@@ -4,7 +4,7 @@ import { LINKTYPE } from '../../src/decode/constants.js';
 import type { BareLink } from '../../src/decode/frame-types.js';
 import type { DecodeResult } from '../../src/decode/result.js';
 import { ipv4, ipv6, nullLink } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail } from './result-assertions.js';
 
 const v4 = ipv4({ protocol: 6 });
 const v6 = ipv6({ nextHeader: 59 });

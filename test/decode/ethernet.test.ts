@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMac } from '../../src/decode/addresses.js';
 import { ETHERNET_HEADER_LENGTH, decodeEthernet } from '../../src/decode/ethernet.js';
 import { ethernet } from '../support/packet-bytes.js';
-import { expectDecoded, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectPrefixesFail, shifted } from './result-assertions.js';
 
 // A director-to-real-server frame header: 52:54:00 is QEMU's OUI, as in the lab captures.
 const bytes = ethernet({ dst: '52:54:00:00:00:11', src: '52:54:00:00:00:0d', etherType: 0x0800, payload: new Uint8Array(20) });

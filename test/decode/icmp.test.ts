@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIpv4 } from '../../src/decode/addresses.js';
 import { ICMP_HEADER_LENGTH, decodeIcmp } from '../../src/decode/icmp.js';
 import { concat, echoRest, fragNeededRest, hex, icmp, internetChecksum, ipv4, udp } from '../support/packet-bytes.js';
-import { expectDecoded, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectPrefixesFail, shifted } from './result-assertions.js';
 import { HOST, SYN, clientSynPacket } from './sample-frames.js';
 
 // "Fragmentation needed, MTU 1400" quoting the client's SYN: IP header + the first 8 TCP bytes.

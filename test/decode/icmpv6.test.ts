@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMac } from '../../src/decode/addresses.js';
 import { MAX_ND_OPTIONS, decodeIcmpv6 } from '../../src/decode/icmpv6.js';
 import { concat, hex, icmpv6, ipv6, ndBody, ndLinkOption, tcp, u32be, udp } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 import { HOST } from './sample-frames.js';
 
 const DIRECTOR_MAC = parseMac(HOST.DIRECTOR_MAC);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIpv4 } from '../../src/decode/addresses.js';
 import { IPV4_MIN_HEADER_LENGTH, decodeIpv4, ipv4PacketEnd } from '../../src/decode/ipv4.js';
 import { hex, internetChecksum, ipv4 } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 import { HOST, clientSynPacket } from './sample-frames.js';
 
 const syn = clientSynPacket();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IPV6_HEADER_LENGTH, MAX_EXTENSION_HEADERS, decodeIpv6, ipv6PacketEnd } from '../../src/decode/ipv6.js';
 import { type Ipv6Extension, ipv6, tcp, udp } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 
 const segment = tcp({ sport: 40000, dport: 443, flags: 0x02 });
 const plain = ipv6({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMac } from '../../src/decode/addresses.js';
 import { SLL_HEADER_LENGTH, decodeSll } from '../../src/decode/sll.js';
 import { sll } from '../support/packet-bytes.js';
-import { expectDecoded, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectPrefixesFail, shifted } from './result-assertions.js';
 
 // `tshark -i any` on the director: the forwarded SYN leaving eth0 (pkttype 4 OUTGOING).
 const bytes = sll({ packetType: 4, arphrd: 1, address: '52:54:00:00:00:0d', protocol: 0x0800, payload: new Uint8Array(20) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMac } from '../../src/decode/addresses.js';
 import { SLL2_HEADER_LENGTH, decodeSll2 } from '../../src/decode/sll2.js';
 import { hex, sll2 } from '../support/packet-bytes.js';
-import { expectDecoded, expectPrefixesFail } from './result-helpers.js';
+import { expectDecoded, expectPrefixesFail } from './result-assertions.js';
 
 // `tcpdump -i any`: an outgoing frame on ifindex 4 (capture-formats.md §1.3 quotes this header).
 const bytes = sll2({ protocol: 0x0800, ifindex: 4, arphrd: 1, packetType: 4, address: '52:54:00:00:00:0d', payload: new Uint8Array(20) });

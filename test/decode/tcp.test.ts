@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_TCP_OPTIONS, TCP_MIN_HEADER_LENGTH, decodeTcp } from '../../src/decode/tcp.js';
 import { TCP, hex, tcp, tcpOptions } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 import { SYN } from './sample-frames.js';
 
 // The client's SYN as Linux sends it: MSS, SACK-permitted, timestamps, NOP, window scale.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UDP_HEADER_LENGTH, decodeUdp } from '../../src/decode/udp.js';
 import { udp } from '../support/packet-bytes.js';
-import { expectDecoded, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectPrefixesFail, shifted } from './result-assertions.js';
 
 // keepalived's connection sync (IPVS sync daemon) to 224.0.0.81:8848.
 const sync = udp({ sport: 8848, dport: 8848, payload: new Uint8Array(24) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_VLAN_TAGS, VLAN_TAG_LENGTH, decodeVlanTags, isVlanTpid } from '../../src/decode/vlan.js';
 import { vlan } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail } from './result-assertions.js';
 
 // Tags as they follow the Ethernet header: the first TPID is the Ethernet ethertype.
 const single = vlan({ id: 42, pcp: 5, dei: true, etherType: 0x0800, payload: new Uint8Array(20) });

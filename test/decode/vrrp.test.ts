@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIpv4 } from '../../src/decode/addresses.js';
 import { VRRP_HEADER_LENGTH, decodeVrrp } from '../../src/decode/vrrp.js';
 import { concat, hex, internetChecksum, vrrp } from '../support/packet-bytes.js';
-import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-helpers.js';
+import { expectDecoded, expectIssue, expectPrefixesFail, shifted } from './result-assertions.js';
 import { HOST } from './sample-frames.js';
 
 // keepalived's default advert: VRRPv2, vrid 51, priority 100, one VIP, no auth, 1 s.

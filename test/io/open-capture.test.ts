@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCaptureFile, readCaptureStream } from '../../src/io/open-capture.js';
 import type { CaptureReader } from '../../src/io/read-capture.js';
@@ -101,6 +102,19 @@ describe('readCaptureStream', () => {
     const reader = readCaptureStream(stream);
     await drain(reader);
     expect(reader.error?.code).toBe('bad-magic');
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it.each([['plain', capture], ['gzip', gzipSync(capture)]])('stops early on an idle %s stream without hanging', async (_kind, bytes) => {
+    // The stream never ends: only destroying it can release a pending read.
+    const stream = new PassThrough();
+    stream.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const reader = readCaptureStream(stream);
+    for await (const batch of reader.batches()) {
+      expect(batch.length).toBeGreaterThan(0);
+      break;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
     expect(stream.destroyed).toBe(true);
   });
 

@@ -14,6 +14,7 @@ export default defineCheck({
     docs: 'docs/checks/capture/clock-offset.md',
     messages: {
       offset: '{{capture}}\'s clock is {{offset}} s {{direction}} the reference capture; timestamps were aligned.',
+      unknown: '{{capture}} shares no packet with the other captures, so its clock offset is unknown and its timestamps were not aligned.',
     },
   },
   create(ctx) {
@@ -21,6 +22,14 @@ export default defineCheck({
       end() {
         for (const c of ctx.captures) {
           const o = c.clockOffset;
+          if (o === undefined && ctx.captures.length > 1 && c.stats.frames > 0) {
+            ctx.report({
+              messageId: 'unknown', data: { capture: c.name }, verdict: 'inconclusive', key: c.file,
+              hosts: c.host ? [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }] : [],
+              evidence: [], expected: 'packets seen both here and in another capture', seen: 'inconclusive: no shared packet',
+            });
+            continue;
+          }
           if (o === undefined || Math.abs(o) <= CLOCK_OFFSET_THRESHOLD_SECONDS) continue;
           ctx.report({
             messageId: 'offset', data: { capture: c.name, offset: Math.abs(o).toFixed(6), direction: o < 0 ? 'ahead of' : 'behind' },

@@ -37,7 +37,7 @@ export default defineCheck({
           if (captured(r)) continue;
           ctx.report({
             messageId: 'missing',
-            data: { host: r.ips[0] !== undefined ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
+            data: { host: r.ips[0] !== undefined && !r.name.includes(formatIp(r.ips[0])) ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
             key: r.name, hosts: [refOf(r)], evidence: [],
             expected: 'a capture on every real server', seen: 'none given',
           });

@@ -26,7 +26,13 @@ export default defineCheck({
         if (ctx.topology.isVip(ip.dst)) vipPackets++;
         const director = directorSending(s, ctx.topology);
         if (director === undefined || ctx.topology.isVip(ip.src)) return;
-        const before = earlier.find((e) => e.frame.ip && directorReceiving(e, ctx.captures, ctx.topology) === director);
+        // Pair with the arrival just before this departure (in a loop the packet arrives many times).
+        let before: (typeof earlier)[number] | undefined;
+        for (const e of earlier) {
+          const eip = e.frame.ip;
+          if (!eip || eip.ttl < ip.ttl || directorReceiving(e, ctx.captures, ctx.topology) !== director) continue;
+          if (!before || eip.ttl < before.frame.ip!.ttl) before = e;
+        }
         if (!before || !ctx.topology.isVip(before.frame.ip!.dst)) return;
         pairs++;
         const changes = headerChanges(before.frame, before.hashes, s.frame, s.hashes);

@@ -4,14 +4,19 @@ import { dstMacOf, srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 
-/** Who keeps sending the packet back: a non-director that relays it (e.g. an RS routing the VIP). */
+/**
+ * Who keeps sending the packet back: the non-director that sent a copy with the lowest TTL
+ * (a router's copy, on the way in, carries a higher TTL than any looped copy); when only
+ * directors sent copies (two directors forwarding to each other), a director.
+ */
 function loopCulprit(sightings: readonly Sighting[], isDirector: (m: Mac | undefined) => boolean): Mac | undefined {
-  const originalSender = srcMacOf(sightings[0]!);
+  const firstTtl = sightings[0]!.frame.ip!.ttl;
+  let culprit: Mac | undefined, lowest = Infinity;
   for (const s of sightings) {
-    const src = srcMacOf(s);
-    if (src !== undefined && src !== originalSender && !isDirector(src)) return src;
+    const src = srcMacOf(s), ttl = s.frame.ip!.ttl;
+    if (src !== undefined && !isDirector(src) && ttl < firstTtl && ttl < lowest) { culprit = src; lowest = ttl; }
   }
-  return sightings.map(srcMacOf).find((m) => isDirector(m));
+  return culprit ?? sightings.map(srcMacOf).find((m) => isDirector(m));
 }
 
 export default defineCheck({

@@ -54,7 +54,10 @@ export default defineCheck({
           if (d !== undefined && c.role === 'director' && c.hostMac === d) { arrived = s; director = d; break; }
         }
         if (!arrived || director === undefined) return;
-        if (sightings.some((s) => srcMacOf(s) === director)) return;
+        // Forwarded if a copy left the director (its MAC as source) or anything downstream saw it
+        // with a lower TTL (a director with separate ingress and egress NICs).
+        const arrivalTtl = arrived.frame.ip!.ttl;
+        if (sightings.some((s) => srcMacOf(s) === director || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl))) return;
         const key = clientKeyOf(first);
         if (key === undefined || answered.has(key)) return;
         ctx.explain(key);

@@ -11,7 +11,7 @@ export default defineCheck({
     fix: 'Capture on the director and on every real server at the same time (tcpdump -i IFACE -w HOST.pcap host VIP) and analyse them together.',
     docs: 'docs/checks/service/unanswered.md',
     messages: {
-      unanswered: '{{count}} connection attempt(s) from {{client}} to {{vip}}:{{vport}} got no answer, and no capture shows where they were lost.',
+      unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{count}} request packets), and no capture shows where they were lost.',
     },
   },
   after: ['forward/not-forwarded', 'forward/loop', 'return/via-director', 'return/source-not-vip', 'service/unanswered-at-rs', 'service/refused-by-rs', 'service/reset-by-director'],

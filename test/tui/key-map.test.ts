@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/tui/state.js';
-import { actionForKey, keyModeOf, type KeyMode, type KeyPress } from '../../src/tui/use-keys.js';
+import { actionForKey, keyModeOf, type KeyMode, type KeyPress } from '../../src/tui/key-map.js';
 
 describe('actionForKey', () => {
   it.each<[string, string, Partial<KeyPress>, KeyMode, Action | undefined]>([

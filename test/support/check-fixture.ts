@@ -1,0 +1,56 @@
+// Runs the full analysis on a recorded fixture (or a subset of its captures) and returns the
+// findings of one check. Analyses are cached per fixture and capture set within a test file.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runAnalysis } from '../../src/analyze/run-analysis.js';
+import type { FindingJson, ReportJson } from '../../src/report/report-types.js';
+import { reportSchemaErrors } from './report-schema.js';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const FIXTURES = join(ROOT, 'fixtures');
+
+export type FixtureRun = {
+  /** Capture base names to use (default: all captures in the folder). */
+  readonly captures?: readonly string[];
+  readonly ipvsadm?: boolean;
+};
+
+const cache = new Map<string, Promise<ReportJson>>();
+
+export function fixtureExists(name: string): boolean {
+  return existsSync(join(FIXTURES, name));
+}
+
+export function analyzeFixture(name: string, run: FixtureRun = {}): Promise<ReportJson> {
+  const key = `${name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      const dir = join(FIXTURES, name);
+      const all = readdirSync(dir).filter((f) => /\.pcap(ng)?$/.test(f)).sort();
+      const chosen = run.captures ? all.filter((f) => run.captures!.includes(f.replace(/\.pcap(ng)?$/, ''))) : all;
+      if (run.captures && chosen.length !== run.captures.length) throw new Error(`${name}: captures ${run.captures.join(', ')} not all present`);
+      const outcome = await runAnalysis({
+        files: chosen.map((f) => join(dir, f)), ipvsadm: run.ipvsadm ? [join(dir, 'ipvsadm-S.txt')] : [],
+        keepalived: [], topology: [], roles: [], cwd: ROOT,
+      });
+      if (!outcome.ok) throw new Error(outcome.errors.join('; '));
+      const schemaErrors = reportSchemaErrors(outcome.report);
+      if (schemaErrors.length) throw new Error(`report does not match its schema: ${schemaErrors.join('; ')}`);
+      return outcome.report;
+    })();
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export async function findingsOf(check: string, fixture: string, run: FixtureRun = {}): Promise<FindingJson[]> {
+  return (await analyzeFixture(fixture, run)).findings.filter((f) => f.check === check);
+}
+
+/** The IPs of the hosts a list of findings names (first host of each). */
+export function hostIps(findings: readonly FindingJson[]): string[] {
+  return [...new Set(findings.map((f) => f.hosts[0]?.ip ?? '-'))].sort();
+}
