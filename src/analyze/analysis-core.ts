@@ -5,6 +5,7 @@
 import type { AnyCheck, CaptureView, CheckContext, CheckHandlers } from '../checks/check-api.js';
 import { createConnectionTracker } from '../correlate/connections.js';
 import { createIdentityWindow } from '../correlate/identity-window.js';
+import type { ConfiguredTopology } from '../correlate/infer-topology.js';
 import type { Sighting } from '../correlate/sighting.js';
 import type { TopologyView } from '../correlate/topology.js';
 import { createFindingSink, type FindingAggregate } from './findings.js';
@@ -17,6 +18,7 @@ const MAX_EXPLAINED = 200_000;
 
 export type CoreOptions = {
   readonly checks: readonly AnyCheck[];
+  readonly config: ConfiguredTopology;
   readonly captures: readonly CaptureView[];
   readonly offsets: readonly number[];
   /** Called when a finding first appears (live mode shows it at once). */
@@ -45,6 +47,7 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
   const handlers: CheckHandlers[] = orderChecks(options.checks).map((check) => {
     const ctx: CheckContext<string> = {
       get topology() { return topology; },
+      config: options.config,
       captures: options.captures,
       report: (draft) => sink.add(check, draft),
       explain: (key) => { if (explained.size < MAX_EXPLAINED) explained.add(key); },

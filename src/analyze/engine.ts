@@ -37,7 +37,7 @@ export async function analyzeCaptures(inputs: readonly CaptureInput[], options: 
   const w = await warmUp(sources, { config: options.config, frames: options.warmupFrames ?? DEFAULT_WARMUP_FRAMES });
   const topology = viewOf(w.inference.topology);
   const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
-  const core = createAnalysisCore(topology, { checks: options.checks, captures, offsets: w.offsets });
+  const core = createAnalysisCore(topology, { checks: options.checks, config: options.config, captures, offsets: w.offsets });
   const streams = sources.map((src) => replayThen(w.buffered[src.index]!, src));
   let frames = 0;
   for await (const batch of mergeByTime(streams, w.offsets)) {

@@ -55,7 +55,7 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
   let topology = viewOf(w.inference.topology);
   const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
   const core = createAnalysisCore(topology, {
-    checks: options.checks, captures, offsets: w.offsets,
+    checks: options.checks, config: options.config, captures, offsets: w.offsets,
     onNewFinding: (f) => options.onFinding?.(f, captures),
   });
   const observe = (s: Sighting, earlier: readonly Sighting[]) => observeForTopology(w.evidence, s, earlier);

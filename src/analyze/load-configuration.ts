@@ -6,8 +6,7 @@ import { resolve } from 'node:path';
 import { loadDeployment } from '../config/load.js';
 import { inferRoleFromName } from '../config/roles.js';
 import type { DeploymentConfig } from '../config/deployment.js';
-import type { IpAddress } from '../decode/addresses.js';
-import type { ConfiguredTopology } from '../correlate/infer-topology.js';
+import type { ConfiguredService, ConfiguredTopology } from '../correlate/infer-topology.js';
 import type { RoleAssignment } from './capture-inputs.js';
 
 export type ConfigurationOptions = {
@@ -22,18 +21,21 @@ export type LoadedConfiguration =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
-  const services: { vip: IpAddress; protocol: 'tcp' | 'udp'; port: number; scheduler?: string; realServers: { ip: IpAddress; weight?: number }[] }[] = [];
+  const services: ConfiguredService[] = [];
   for (const s of d.services) {
     if (s.protocol !== 'tcp' && s.protocol !== 'udp') continue;
     services.push({
-      vip: s.vip, protocol: s.protocol, port: s.port, scheduler: s.scheduler,
-      realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight })),
+      vip: s.vip, protocol: s.protocol, port: s.port, scheduler: s.scheduler, source: s.source,
+      ...(s.persistence ? { persistence: s.persistence } : {}),
+      ...(s.orderBasis ? { orderBasis: s.orderBasis } : {}),
+      realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight, order: r.order })),
     });
   }
   return {
     services,
     hosts: d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) })),
     vrrpVips: d.vrrp.flatMap((v) => v.vips),
+    vrrp: d.vrrp.map((v) => ({ name: v.name, vrid: v.vrid, priority: v.priority, version: v.version, advertIntSeconds: v.advertIntSeconds, vips: v.vips })),
     sources: d.services.map((s) => `configured service from ${s.source}`),
   };
 }

@@ -6,6 +6,7 @@ import type { IpAddress, Mac } from '../decode/addresses.js';
 import type { Frame } from '../decode/frame-types.js';
 import type { Connection } from '../correlate/connections.js';
 import type { Sighting } from '../correlate/sighting.js';
+import type { ConfiguredTopology } from '../correlate/infer-topology.js';
 import type { HostInfo, TopologyView } from '../correlate/topology.js';
 import type { Role, Verdict } from '../report/report-types.js';
 import type { CheckMeta } from './check-meta.js';
@@ -50,6 +51,8 @@ export type FindingDraft<MessageId extends string> = {
 
 export type CheckContext<MessageId extends string> = {
   readonly topology: TopologyView;
+  /** What the operator configured (--ipvsadm, --keepalived, --topology); empty with zero configuration. */
+  readonly config: ConfiguredTopology;
   readonly captures: readonly CaptureView[];
   report(draft: FindingDraft<MessageId>): void;
   /** Marks a connection (its `key`) as explained by a finding: service/unanswered skips those. */

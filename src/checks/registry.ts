@@ -9,15 +9,25 @@ import captureMissingVantage from './capture/missing-vantage.js';
 import captureNoLinkAddresses from './capture/no-link-addresses.js';
 import captureTruncated from './capture/truncated.js';
 import forwardHeaderRewritten from './forward/header-rewritten.js';
+import forwardIcmpFromDirector from './forward/icmp-from-director.js';
 import forwardLoop from './forward/loop.js';
 import forwardNotForwarded from './forward/not-forwarded.js';
+import forwardRsChangedMidConnection from './forward/rs-changed-mid-connection.js';
+import ndVipAdvertisedByNonDirector from './nd/vip-advertised-by-non-director.js';
 import portRemapped from './port/remapped.js';
 import returnSourceNotVip from './return/source-not-vip.js';
 import returnViaDirector from './return/via-director.js';
+import schedPersistenceBroken from './sched/persistence-broken.js';
+import schedUnknownRealServer from './sched/unknown-real-server.js';
+import schedWeightMismatch from './sched/weight-mismatch.js';
+import schedZeroWeightUsed from './sched/zero-weight-used.js';
 import serviceRefusedByRs from './service/refused-by-rs.js';
 import serviceResetByDirector from './service/reset-by-director.js';
 import serviceUnanswered from './service/unanswered.js';
 import serviceUnansweredAtRs from './service/unanswered-at-rs.js';
+import vrrpBadAdvert from './vrrp/bad-advert.js';
+import vrrpMultipleMasters from './vrrp/multiple-masters.js';
+import vrrpNoGarpAfterTakeover from './vrrp/no-garp-after-takeover.js';
 
 export const CHECKS: readonly AnyCheck[] = [
   arpDirectorAsksAsVip,
@@ -29,13 +39,23 @@ export const CHECKS: readonly AnyCheck[] = [
   captureNoLinkAddresses,
   captureTruncated,
   forwardHeaderRewritten,
+  forwardIcmpFromDirector,
   forwardLoop,
   forwardNotForwarded,
+  forwardRsChangedMidConnection,
+  ndVipAdvertisedByNonDirector,
   portRemapped,
   returnSourceNotVip,
   returnViaDirector,
+  schedPersistenceBroken,
+  schedUnknownRealServer,
+  schedWeightMismatch,
+  schedZeroWeightUsed,
   serviceRefusedByRs,
   serviceResetByDirector,
   serviceUnanswered,
   serviceUnansweredAtRs,
+  vrrpBadAdvert,
+  vrrpMultipleMasters,
+  vrrpNoGarpAfterTakeover,
 ] as AnyCheck[];

@@ -5,7 +5,7 @@
 // own addresses; service replies sourced from the VIP by other MACs confirm the real
 // servers. Configuration (--ipvsadm, --keepalived, --topology) adds to and overrides it.
 
-import { formatIp, formatMac, type IpAddress, type Ipv4, type Mac } from '../decode/addresses.js';
+import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
 import type { Role } from '../report/report-types.js';
 import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
 import type { TopologyEvidence } from './topology-evidence.js';
@@ -13,16 +13,40 @@ import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
 
+export type ConfiguredRealServer = {
+  readonly ip: IpAddress;
+  readonly weight?: number;
+  /** 1-based position as listed in the configuration. */
+  readonly order?: number;
+};
+
+export type ConfiguredService = {
+  readonly vip: IpAddress;
+  readonly protocol: 'tcp' | 'udp';
+  readonly port: number;
+  readonly scheduler?: string;
+  readonly persistence?: { readonly timeoutSeconds: number; readonly netmask?: string };
+  readonly realServers: readonly ConfiguredRealServer[];
+  /** What the listed order says about the kernel's (newest-first) destination list. */
+  readonly orderBasis?: 'added' | 'sorted' | 'kernel' | 'declared';
+  /** Where it came from, e.g. "ipvsadm-S.txt line 3". */
+  readonly source?: string;
+};
+
+export type ConfiguredVrrp = {
+  readonly name: string;
+  readonly vrid: number;
+  readonly priority: number;
+  readonly version: 2 | 3;
+  readonly advertIntSeconds: number;
+  readonly vips: readonly IpAddress[];
+};
+
 export type ConfiguredTopology = {
-  readonly services: readonly {
-    readonly vip: IpAddress;
-    readonly protocol: 'tcp' | 'udp';
-    readonly port: number;
-    readonly scheduler?: string;
-    readonly realServers: readonly { readonly ip: IpAddress; readonly weight?: number }[];
-  }[];
+  readonly services: readonly ConfiguredService[];
   readonly hosts: readonly { readonly name?: string; readonly ip?: IpAddress; readonly mac?: Mac; readonly role: Role }[];
   readonly vrrpVips: readonly IpAddress[];
+  readonly vrrp?: readonly ConfiguredVrrp[];
   readonly sources: readonly string[];
 };
 
@@ -37,8 +61,8 @@ export type Inference = {
   readonly captureHosts: readonly InferredCaptureHost[];
 };
 
-function arpOwnedIps(ev: TopologyEvidence, mac: Mac, exclude: ReadonlySet<IpAddress>): Ipv4[] {
-  const out: Ipv4[] = [];
+function arpOwnedIps(ev: TopologyEvidence, mac: Mac, exclude: ReadonlySet<IpAddress>): IpAddress[] {
+  const out: IpAddress[] = [];
   for (const table of [ev.arpReplies, ev.arpRequests]) {
     for (const [ip, macs] of table) if (macs.has(mac) && !exclude.has(ip) && !out.includes(ip)) out.push(ip);
   }
@@ -46,7 +70,6 @@ function arpOwnedIps(ev: TopologyEvidence, mac: Mac, exclude: ReadonlySet<IpAddr
 }
 
 function arpOwnerOf(ev: TopologyEvidence, ip: IpAddress): Mac | undefined {
-  if (typeof ip !== 'number') return undefined;
   return argMax(ev.arpReplies.get(ip)) ?? argMax(ev.arpRequests.get(ip));
 }
 
@@ -97,7 +120,7 @@ export function inferTopology(
   for (const [ip, macs] of ev.replySources) {
     const owner = arpOwnerOf(ev, ip);
     if (owner === undefined) continue;
-    const others = [...macs.keys()].filter((m) => m !== owner && !(ev.requestNextHops.get(ip)?.has(m) && !(ev.arpReplies.get(ip as Ipv4)?.has(m) ?? false)));
+    const others = [...macs.keys()].filter((m) => m !== owner && !(ev.requestNextHops.get(ip)?.has(m) && !(ev.arpReplies.get(ip)?.has(m) ?? false)));
     if (others.length === 0 || (!vipIps.has(ip) && ev.relays.size > 0 && !directorMacs.has(owner))) continue;
     if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${formatMac(owner)} owns it in ARP while ${others.map(formatMac).join(', ')} send service replies from it`);
     vipIps.add(ip);
@@ -129,7 +152,7 @@ export function inferTopology(
   // Real servers also show up as sources of service replies from a VIP. A MAC that also
   // receives the clients' requests without ever claiming the VIP is their gateway instead.
   const isGatewayFor = (vip: IpAddress, mac: Mac) =>
-    (ev.requestNextHops.get(vip)?.has(mac) ?? false) && typeof vip === 'number' &&
+    (ev.requestNextHops.get(vip)?.has(mac) ?? false) &&
     !(ev.arpReplies.get(vip)?.has(mac) ?? false) && !(ev.arpRequests.get(vip)?.has(mac) ?? false);
   for (const vip of vipIps) {
     for (const mac of ev.replySources.get(vip)?.keys() ?? []) {
@@ -189,13 +212,15 @@ export function inferTopology(
     return ip === undefined ? `${label} ${formatMac(mac)}` : `${label} ${formatIp(ip)}`;
   };
   const hostOf = (mac: Mac, role: Role): HostInfo => {
-    const ips = arpOwnedIps(ev, mac, vipIps);
+    // IPv4 first, link-local IPv6 last: the first address names the host.
+    const rank = (ip: IpAddress) => (typeof ip === 'number' ? 0 : ip.startsWith('fe80:') ? 2 : 1);
+    const ips = arpOwnedIps(ev, mac, vipIps).sort((a, b) => rank(a) - rank(b));
     if (ips.length === 0 && role !== 'director') {
       const own = sortedByCount(ev.ipSources.get(mac)).filter((ip) => !vipIps.has(ip) && !clientIps.has(ip));
-      if (own[0] !== undefined) ips.push(own[0] as Ipv4);
+      if (own[0] !== undefined) ips.push(own[0]);
     }
     const capture = captureOwnMacs.indexOf(mac);
-    const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip as Ipv4))?.weight;
+    const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip))?.weight;
     return {
       name: nameOf(mac, role, ips), role, mac, ips,
       ...(capture >= 0 ? { capture } : {}),

@@ -2,7 +2,7 @@
 // which IP in ARP, which MAC relays packets to which next hop (the director's forwarding
 // signature), who sends service replies from which address, and each capture's own MAC.
 
-import type { IpAddress, Ipv4, Mac } from '../decode/addresses.js';
+import type { IpAddress, Mac } from '../decode/addresses.js';
 import { bump, nestedBump, type CounterMap } from './counter-map.js';
 import { dstMacOf, isMulticastMac, isOutgoingCooked, srcMacOf, type Sighting } from './sighting.js';
 
@@ -12,10 +12,10 @@ const INITIAL_TTLS = new Set([32, 64, 128, 255]);
 export type RelayKey = string; // `${relayMac}>${nextMac}`
 
 export type TopologyEvidence = {
-  /** spa → sha → count of ARP replies. */
-  readonly arpReplies: Map<Ipv4, CounterMap<Mac>>;
-  /** spa → sha → count of ARP requests (incl. gratuitous). */
-  readonly arpRequests: Map<Ipv4, CounterMap<Mac>>;
+  /** Address claims in replies: ARP spa → sha, and IPv6 NA target → sender MAC. */
+  readonly arpReplies: Map<IpAddress, CounterMap<Mac>>;
+  /** Address claims in requests: ARP spa → sha (incl. gratuitous), IPv6 NS source → sender MAC. */
+  readonly arpRequests: Map<IpAddress, CounterMap<Mac>>;
   /** Relay MAC → next-hop MAC → count, per original destination IP. */
   readonly relays: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** Relay MAC → previous-hop MAC → count, per original destination IP. */
@@ -101,6 +101,15 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   if (!l4) return;
   // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.
   const relayedCopy = earlier.some((e) => srcMacOf(e) !== undefined && srcMacOf(e) !== src);
+  if (l4.kind === 'icmpv6' && src !== undefined) {
+    // Neighbour discovery is IPv6's ARP: advertisements claim their target, solicitations their source.
+    if (l4.type === 136 && l4.ndTarget !== undefined) {
+      const tlla = l4.ndLinkAddresses?.find((o) => o.type === 2)?.mac;
+      nestedBump(ev.arpReplies, l4.ndTarget, tlla ?? src);
+      return;
+    }
+    if (l4.type === 135 && ip.src !== '::') { nestedBump(ev.arpRequests, ip.src, src); return; }
+  }
   if ((l4.kind === 'icmp' && l4.type === 3) || (l4.kind === 'icmpv6' && (l4.type === 1 || l4.type === 2))) {
     const q = l4.embedded;
     const forwardingCode = l4.kind === 'icmpv6' ? l4.type === 2 || l4.code === 3 || (l4.code === 4 && q?.protocol === 6)

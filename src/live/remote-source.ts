@@ -12,8 +12,10 @@ export type RemoteSpec = { readonly name: string; readonly command: string; read
 /** How long a source whose stream ended may take to exit before it is stopped. */
 const SETTLE_MS = 1000;
 
-export function startRemoteSource(spec: RemoteSpec, env: NodeJS.ProcessEnv = process.env): LiveSource {
-  const child = spawn('/bin/sh', ['-c', spec.command], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+export function startRemoteSource(spec: RemoteSpec, options: { readonly cwd?: string } = {}): LiveSource {
+  const child = spawn('/bin/sh', ['-c', spec.command], {
+    detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+  });
   const proc = superviseProcess(child);
   const reader = readCaptureStream(child.stdout!);
   return {

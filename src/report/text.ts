@@ -16,6 +16,11 @@ export function hostText(host: HostJson): string {
   return clean(`${unique.join(' ')} (${host.role})`);
 }
 
+/** A capture's file name without its directories, escaped: short enough for a column. */
+export function captureLabel(file: string): string {
+  return clean(file.split(/[\\/]/).pop() || file);
+}
+
 /** UTC time of day with the fraction as given, e.g. "16:00:05.003120441". */
 export function timeOfDay(ts: string): string {
   const m = /^(-?\d+)(\.\d+)?$/.exec(ts);

@@ -14,8 +14,10 @@ export function useKeys(state: Pick<TuiState, 'draft' | 'help'>, dispatch: Dispa
   const mode = useRef(keyModeOf(state));
   mode.current = keyModeOf(state);
   useInput((input, key) => {
-    if ([...input].length > 1 && !key.ctrl && !key.meta) {
-      dispatch({ type: 'keys-typed', text: input });
+    // Esc and a key read together arrive as Alt+key; nothing uses Alt, so it is Esc, then the key.
+    const afterEscape = key.meta && !key.escape && input !== '';
+    if (afterEscape || ([...input].length > 1 && !key.ctrl)) {
+      dispatch({ type: 'keys-typed', text: afterEscape ? `\u001b${input}` : input });
       return;
     }
     const action = actionForKey(input, key, mode.current);

@@ -81,6 +81,10 @@ describe('lvs-doctor explain', () => {
     const io = fakeIo();
     expect(await run(['explain', '--help'], io)).toBe(ExitCode.Ok);
     expect(io.stdout.text()).toContain('usage: lvs-doctor explain');
+    const known = fakeIo();
+    expect(await run(['explain', 'arp/vip-answered-by-non-director'], known)).toBe(ExitCode.Ok);
+    expect(known.stdout.text()).toContain('arp/vip-answered-by-non-director');
+    expect(known.stderr.text()).toBe('');
     const unknown = fakeIo();
     expect(await run(['explain', 'arp/no-such-check'], unknown)).toBe(ExitCode.Error);
     expect(unknown.stderr.text()).toMatch(/^lvs-doctor: unknown check 'arp\/no-such-check'/);

@@ -1,14 +1,16 @@
-# Traffic for the watch namespace test; every mode is bounded by a count or a time limit and
-# only ever uses the interface of the namespace it is run in (ip netns exec NS python3 ...).
-#   director IFACE VIP RS_MAC SECONDS  announce VIP (gratuitous ARP, as keepalived does), answer ARP
-#                                      for it and forward TCP to VIP to RS_MAC unchanged (DR)
+# Traffic for the watch namespace test. Every mode is bounded by a count or a time limit and
+# uses only the interface of the namespace it runs in (ip netns exec NS python3 ...).
+#   director IFACE VIP RS_MAC SECONDS  a fake DR director: answer ARP for VIP and forward TCP to
+#                                      VIP unchanged to RS_MAC (only the destination MAC changes)
+#   garp IFACE IP COUNT                announce IP with gratuitous ARP replies (as keepalived does)
 #   arp IFACE SENDER_IP TARGET_IP COUNT send ARP requests "who-has TARGET_IP"
-#   serve IP PORT SECONDS               accept TCP connections, answer "ok", close
-#   connect IP PORT COUNT               open COUNT TCP connections, read the answer
+#   serve IP PORT SECONDS              accept TCP connections, answer "ok", close
+#   connect IP:PORT...                 open one TCP connection to each, read the answer
 import select, socket, struct, sys, time
 
 ETH_P_ALL, ETH_P_ARP, ETH_P_IP = 0x0003, 0x0806, 0x0800
 PACKET_OUTGOING = 4
+BROADCAST = b'\xff' * 6
 
 
 def raw(ifname, proto):
@@ -25,9 +27,6 @@ def arp_frame(dst_mac, src_mac, op, sha, spa, tha, tpa):
 def director(ifname, vip, rs_mac, seconds):
     s, mac = raw(ifname, ETH_P_ALL)
     vip_b, rs = socket.inet_aton(vip), bytes.fromhex(rs_mac.replace(':', ''))
-    for _ in range(3):
-        s.send(arp_frame(b'\xff' * 6, mac, 2, mac, vip_b, b'\xff' * 6, vip_b))
-        time.sleep(0.1)
     end = time.time() + float(seconds)
     while time.time() < end:
         if not select.select([s], [], [], 0.2)[0]:
@@ -42,12 +41,20 @@ def director(ifname, vip, rs_mac, seconds):
             s.send(rs + mac + frame[12:])
 
 
+def garp(ifname, ip, count):
+    s, mac = raw(ifname, ETH_P_ARP)
+    ip_b = socket.inet_aton(ip)
+    for _ in range(int(count)):
+        s.send(arp_frame(BROADCAST, mac, 2, mac, ip_b, BROADCAST, ip_b))
+        time.sleep(0.05)
+
+
 def arp(ifname, sender_ip, target_ip, count):
     s, mac = raw(ifname, ETH_P_ARP)
-    frame = arp_frame(b'\xff' * 6, mac, 1, mac, socket.inet_aton(sender_ip), b'\x00' * 6, socket.inet_aton(target_ip))
+    frame = arp_frame(BROADCAST, mac, 1, mac, socket.inet_aton(sender_ip), b'\x00' * 6, socket.inet_aton(target_ip))
     for _ in range(int(count)):
         s.send(frame)
-        time.sleep(0.2)
+        time.sleep(0.1)
 
 
 def serve(ip, port, seconds):
@@ -66,16 +73,16 @@ def serve(ip, port, seconds):
         conn.close()
 
 
-def connect(ip, port, count):
-    for _ in range(int(count)):
+def connect(*targets):
+    for target in targets:
+        ip, port = target.rsplit(':', 1)
         try:
             with socket.create_connection((ip, int(port)), timeout=2) as c:
                 c.recv(16)
-        except OSError as e:
-            print('connect:', e, file=sys.stderr)
-        time.sleep(0.1)
+        except OSError:
+            pass  # a refused port still shows the host's MAC, which is all some targets are for
 
 
-MODES = {'director': director, 'arp': arp, 'serve': serve, 'connect': connect}
+MODES = {'director': director, 'garp': garp, 'arp': arp, 'serve': serve, 'connect': connect}
 if __name__ == '__main__':
     MODES[sys.argv[1]](*sys.argv[2:])

@@ -97,10 +97,10 @@ describe('TUI at 80x24', () => {
     await t.press(KEY.tab, KEY.tab, KEY.tab);
     const frame = t.frame();
     expect(frame).toContain('[ARP]');
-    expect(frame).toContain('VIP 192.0.2.100  2 MACs, owner changed 4 times');
+    expect(frame).toContain('VIP 192.0.2.100  2 MACs, owner changed 4 times, 1 not a director');
     expect(frame).toMatch(/^ {2}02:00:00:00:02:02 director +A·+R·+R·T$/m);
     expect(frame).toMatch(/^✗ 02:00:00:00:02:11 rs1 +·+A·+T·+R·+$/m);
-    expect(frame).toContain('+4.492 s     router.pcap#5      02:00:00:00:02:11 rs1        reply');
+    expect(frame).toMatch(/\+4\.492 s +router\.pcap#5 +02:00:00:00:02:11 rs1 +reply/);
   });
 
   it('shows new connections per real server against the weights', async () => {

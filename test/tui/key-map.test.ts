@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/tui/state.js';
-import { actionForKey, keyModeOf, type KeyMode, type KeyPress } from '../../src/tui/key-map.js';
+import { actionForKey, keyModeOf, keyOfChar, type KeyMode, type KeyPress } from '../../src/tui/key-map.js';
 
 describe('actionForKey', () => {
   it.each<[string, string, Partial<KeyPress>, KeyMode, Action | undefined]>([
@@ -36,5 +36,16 @@ describe('actionForKey', () => {
     expect(keyModeOf({ draft: undefined, help: false })).toBe('normal');
     expect(keyModeOf({ draft: '', help: false })).toBe('filter');
     expect(keyModeOf({ draft: undefined, help: true })).toBe('help');
+  });
+
+  it.each([
+    ['\r', { input: '', key: { return: true } }],
+    ['\t', { input: '', key: { tab: true } }],
+    ['\u007f', { input: '', key: { backspace: true } }],
+    ['\u001b', { input: '', key: { escape: true } }],
+    ['\u0003', { input: 'c', key: { ctrl: true } }],
+    ['j', { input: 'j', key: {} }],
+  ])('reads %j in a burst as a key', (ch, expected) => {
+    expect(keyOfChar(ch)).toEqual(expected);
   });
 });

@@ -138,6 +138,26 @@ describe('filter', () => {
   });
 });
 
+describe('a burst of keys read at once', () => {
+  it.each<[string, string, string | undefined, TuiState['focus'], TuiState['view']]>([
+    ['j j Enter Tab', 'jj\r\t', 'service/refused-by-rs', 'view', 'journey'],
+    ['a filter typed and applied', '/rs2\r', 'service/refused-by-rs', 'list', 'detail'],
+    ['q inside a filter is text', '/q\u001b', 'arp/vip-answered-by-non-director', 'list', 'detail'],
+    ['Esc then keys', '\r\u001bj', 'arp/vip-announced-by-non-director', 'list', 'detail'],
+  ])('%s', (_name, text, check, focus, view) => {
+    const s = run([{ type: 'keys-typed', text }]);
+    expect(checkOf(s)).toBe(check);
+    expect([s.focus, s.view]).toEqual([focus, view]);
+    expect(s.draft).toBeUndefined();
+  });
+
+  it('stops at q', () => {
+    const s = run([{ type: 'keys-typed', text: 'qj' }]);
+    expect(s.quit).toBe(true);
+    expect(checkOf(s)).toBe('arp/vip-answered-by-non-director');
+  });
+});
+
 describe('help and quit', () => {
   it.each<[Action[], boolean]>([
     [[{ type: 'help-toggled' }], true],

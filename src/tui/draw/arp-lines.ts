@@ -3,10 +3,10 @@
 // a director's MAC is what ARP flux looks like.
 
 import type { ArpEventJson, ArpTimelineJson, ReportJson } from '../../report/report-types.js';
-import { clean } from '../../report/text.js';
+import { captureLabel, clean } from '../../report/text.js';
 import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
-import { positionOf, secondsBetween, spanText } from './time-axis.js';
+import { positionOf, secondsBetween, spanText, zeroText } from './time-axis.js';
 import { axisLine, trackSegments, type Mark } from './track.js';
 
 const KIND_MARK: Readonly<Record<ArpEventJson['kind'], string>> = { announcement: 'A', reply: 'R', traffic: 'T' };
@@ -44,29 +44,35 @@ function vipLines(timeline: ArpTimelineJson, report: ReportJson, width: number):
   const macs = [...new Set(placed.map((p) => p.event.mac))];
   const hostOf = (mac: string) => placed.find((p) => p.event.mac === mac && p.event.host)?.event.host;
   const labels = macs.map((mac) => `${clean(mac)} ${clean(hostOf(mac) ?? '')}`.trimEnd());
+  // One column of space after the longest label, which is cut to keep room for the track.
   const labelWidth = Math.min(30, Math.max(...labels.map((l) => [...l].length), 8)) + 1;
+  const captureWidth = Math.min(24, Math.max(...placed.map((p) => [...`${captureLabel(p.event.capture)}#${p.event.frame}`].length))) + 1;
   const trackWidth = Math.max(10, width - labelWidth - 2);
-  const intruders = macs.filter((m) => !directorMacs.has(m.toLowerCase()));
+  // A MAC that answered or announced the VIP claims it; traffic alone (e.g. to the client's
+  // gateway, seen in the client's capture) claims nothing.
+  const claims = (mac: string) => placed.some((p) => p.event.mac === mac && p.event.kind !== 'traffic');
+  const isDirector = (mac: string) => directorMacs.has(mac.toLowerCase());
+  const intruders = macs.filter((m) => !isDirector(m) && claims(m));
   const changes = ownerChanges(placed);
 
   const lines: Line[] = [[
     seg(`VIP ${clean(timeline.vip)}`, undefined, { bold: true }),
-    seg(`  ${macs.length} MAC${macs.length === 1 ? '' : 's'}, owner changed ${changes} time${changes === 1 ? '' : 's'}`, intruders.length ? 'error' : 'muted'),
+    seg(`  ${macs.length} MAC${macs.length === 1 ? '' : 's'}, owner changed ${changes} time${changes === 1 ? '' : 's'}${intruders.length ? `, ${intruders.length} not a director` : ''}`, intruders.length ? 'error' : 'muted'),
   ]];
   if (placed.length === 0) return [...lines, [seg('  no ARP seen for this VIP', 'muted')]];
-  lines.push([seg(' '.repeat(labelWidth + 2)), seg(axisLine(trackWidth, '0 s', spanText(span)), 'muted')]);
+  lines.push([seg(' '.repeat(labelWidth + 2)), seg(axisLine(trackWidth, zeroText(span), spanText(span)), 'muted')]);
   macs.forEach((mac, i) => {
-    const isDirector = directorMacs.has(mac.toLowerCase());
-    const tone = isDirector ? 'ok' : 'error';
+    const intruder = intruders.includes(mac);
+    const tone = isDirector(mac) ? 'ok' : intruder ? 'error' : 'plain';
     const marks: Mark[] = placed.filter((p) => p.event.mac === mac).map((p) => ({ pos: positionOf(p.t, span, trackWidth), char: KIND_MARK[p.event.kind], tone }));
-    lines.push([seg(isDirector ? '  ' : `${SYMBOL.missing} `, tone, { bold: true }), seg(padEnd(labels[i]!, labelWidth), isDirector ? undefined : 'error'), ...trackSegments(trackWidth, marks)]);
+    lines.push([seg(intruder ? `${SYMBOL.missing} ` : '  ', tone, { bold: true }), seg(`${padEnd(labels[i]!, labelWidth - 1)} `, intruder ? 'error' : undefined), ...trackSegments(trackWidth, marks)]);
   });
   lines.push([seg('  A announcement  R reply  T traffic sent to that MAC', 'muted')], []);
   for (const { event, t } of placed) {
     lines.push([
       seg(`  +${padEnd(spanText(t), 12)}`, 'muted'),
-      seg(padEnd(`${clean(event.capture)}#${event.frame}`, 18), 'accent'),
-      seg(` ${clean(event.mac)} `, directorMacs.has(event.mac.toLowerCase()) ? undefined : 'error'),
+      seg(padEnd(`${captureLabel(event.capture)}#${event.frame}`, captureWidth), 'accent'),
+      seg(` ${clean(event.mac)} `, intruders.includes(event.mac) ? 'error' : undefined),
       seg(padEnd(clean(event.host ?? ''), 10)),
       seg(` ${event.kind}`),
     ]);

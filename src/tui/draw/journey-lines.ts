@@ -4,11 +4,11 @@
 // Findings without a connection journey show their evidence packets the same way.
 
 import type { FindingJson, JourneyHopJson, ReportJson } from '../../report/report-types.js';
-import { clean } from '../../report/text.js';
+import { captureLabel, clean } from '../../report/text.js';
 import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
 import { evidenceJourney } from './evidence-journey.js';
-import { positionOf, spanText } from './time-axis.js';
+import { positionOf, spanText, zeroText } from './time-axis.js';
 import { axisLine, trackSegments, type Mark } from './track.js';
 
 const MAX_LABEL = 14;
@@ -39,7 +39,7 @@ export function journeyLines(finding: FindingJson | undefined, width: number, re
     finding.journey
       ? [seg(clean(journey.connection), undefined, { bold: true }), seg(`  ${hops.length} hops, ${hops.filter((h) => !h.seen).length} missing`, 'muted')]
       : [seg('Evidence on a common clock', undefined, { bold: true }), seg(`  ${hops.length} packets at ${vantages.length} vantage points`, 'muted')],
-    [seg(' '.repeat(labelWidth)), seg(axisLine(trackWidth, '0 ms', spanText(span)), 'muted')],
+    [seg(' '.repeat(labelWidth)), seg(axisLine(trackWidth, zeroText(span), spanText(span)), 'muted')],
   ];
   for (const vantage of vantages) {
     const marks: Mark[] = [];
@@ -53,7 +53,7 @@ export function journeyLines(finding: FindingJson | undefined, width: number, re
 
   lines.push([]);
   hops.forEach((h, i) => {
-    const where = h.seen && h.frame !== undefined ? `${clean(h.capture ?? '?')}#${h.frame}` : h.seen ? clean(h.capture ?? '') : 'not seen';
+    const where = h.seen && h.frame !== undefined ? `${captureLabel(h.capture ?? '?')}#${h.frame}` : h.seen ? captureLabel(h.capture ?? '') : 'not seen';
     const time = h.t === undefined ? '' : `+${spanText(h.t)}`;
     lines.push([
       seg(`${String(i + 1).padStart(2)} `, 'muted'),

@@ -22,6 +22,11 @@ export function positionOf(t: number, span: number, width: number): number {
   return Math.min(width - 1, Math.max(0, Math.round((t / span) * (width - 1))));
 }
 
+/** The origin of an axis in the unit spanText uses for `span`. */
+export function zeroText(span: number): string {
+  return Math.abs(span) < 1 ? '0 ms' : '0 s';
+}
+
 /** "1.211 ms", "7.112 s" */
 export function spanText(seconds: number): string {
   const abs = Math.abs(seconds);

@@ -1,0 +1,69 @@
+import { formatIp, formatMac } from '../../decode/addresses.js';
+import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
+import { connectionKeyOf } from '../../correlate/connections.js';
+import { defineCheck } from '../check-api.js';
+import { directorSending } from '../vantage.js';
+
+type Cause = { readonly key: string; readonly what: string; readonly fix: string };
+
+/** What made IPVS (or the director's stack) answer with this ICMP message (dr-wire-spec §1.4). */
+function causeOf(m: IcmpMessage | Icmpv6Message): Cause | undefined {
+  const v4 = m.kind === 'icmp';
+  const proto = m.embedded?.protocol === 6 ? 'TCP' : m.embedded?.protocol === 17 ? 'UDP' : 'IP';
+  if ((v4 && m.type === 3 && m.code === 4) || (!v4 && m.type === 2)) {
+    return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server)`, fix: 'Raise the MTU of the director→real-server path to the client-side MTU, or lower the clients\' MSS (iptables -t mangle … TCPMSS --clamp-mss-to-pmtu on the router); make sure this ICMP reaches the clients (PMTU discovery).' };
+  }
+  if ((v4 && m.type === 3 && m.code === 3) || (!v4 && m.type === 1 && m.code === 4)) {
+    return { key: 'no-server', what: `port unreachable for ${proto}: the virtual service has no usable real server (none configured, all weight 0 or overloaded)`, fix: 'Add or re-enable real servers: ipvsadm -Ln must list at least one destination with weight > 0; check the health checks that removed them.' };
+  }
+  if ((v4 && m.type === 3 && m.code === 1) || (!v4 && m.type === 1 && m.code === 3)) {
+    return { key: 'unresolvable', what: 'host unreachable: the director could not resolve or route to the real server', fix: 'Make the real servers reachable on the director\'s segment and answerable to ARP from the DIP: the VIP on the director must be /32 so the DIP stays the ARP sender (see arp/director-asks-as-vip).' };
+  }
+  if ((v4 && m.type === 11) || (!v4 && m.type === 3)) {
+    return { key: 'ttl', what: 'time exceeded: the packet arrived with TTL 1 (a forwarding loop, or a client path that is too long)', fix: 'Look for a forwarding loop (forward/loop): a real server without the VIP and with ip_forward=1, or two directors forwarding to each other.' };
+  }
+  if (v4 && m.type === 3) return { key: `unreach-${m.code}`, what: `destination unreachable code ${m.code} (a REJECT rule on the director, or a route problem)`, fix: 'Check the director\'s firewall for REJECT rules on the VIP, and its routes toward the real servers.' };
+  return undefined;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'forward/icmp-from-director',
+    title: 'The director sends ICMP errors from the VIP',
+    severity: 'error',
+    summary: 'Fires when the director\'s MAC sends an ICMP (ICMPv6) error sourced from the VIP, classified by cause: fragmentation needed (MTU toward a real server), no real server available (port unreachable, also for TCP), real server unresolvable (host unreachable), TTL exceeded.',
+    why: 'In DR the director answers clients only with ARP. An ICMP error from the VIP with the director\'s MAC is IPVS reporting that it could not forward the packet (ip_vs_xmit.c ensure_mtu_is_adequate / decrement_ttl, ip_vs_core.c ip_vs_leave), so the client\'s connection fails or stalls.',
+    fix: 'Depends on the cause named in the finding.',
+    docs: 'docs/checks/forward/icmp-from-director.md',
+    messages: {
+      icmp: 'The director ({{mac}}) sent ICMP {{type}}/{{code}} from VIP {{vip}} to {{client}}: {{what}}.',
+    },
+  },
+  create(ctx) {
+    return {
+      sighting(s) {
+        const ip = s.frame.ip, l4 = s.frame.l4;
+        if (!ip || !l4 || (l4.kind !== 'icmp' && l4.kind !== 'icmpv6') || !ctx.topology.isVip(ip.src)) return;
+        const director = directorSending(s, ctx.topology);
+        if (director === undefined) return;
+        const cause = causeOf(l4);
+        if (!cause) return;
+        const q = l4.embedded;
+        if (q && q.sport !== undefined && q.dport !== undefined) {
+          const proto = q.protocol === 6 ? 'tcp' : q.protocol === 17 ? 'udp' : undefined;
+          if (proto) ctx.explain(connectionKeyOf(q.src, q.sport, q.dport, proto));
+        }
+        ctx.report({
+          messageId: 'icmp',
+          data: { mac: formatMac(director), type: l4.type, code: l4.code, vip: formatIp(ip.src), client: formatIp(ip.dst), what: cause.what },
+          key: `${director}|${cause.key}`,
+          hosts: [{ mac: director }],
+          evidence: [{ capture: s.capture, frame: s.frame }],
+          expected: 'no ICMP errors from the VIP: the director forwards every packet of the service',
+          seen: cause.what,
+          fix: cause.fix,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { formatIp } from '../../decode/addresses.js';
+import { dstMacOf } from '../../correlate/sighting.js';
+import { defineCheck } from '../check-api.js';
+
+export default defineCheck({
+  meta: {
+    id: 'forward/rs-changed-mid-connection',
+    title: 'Packets of one connection went to two real servers',
+    severity: 'error',
+    summary: 'Fires when the director forwards packets of one client connection to more than one real server.',
+    why: 'IPVS keeps a connection entry so every packet of a connection reaches the same real server. A switch mid-connection means the entry was lost and the packet rescheduled (sloppy_tcp on a director without the connection, failover without sync, expire_nodest_conn), and the new server answers with RST.',
+    fix: 'Sync connections between directors (keepalived lvs_sync_daemon / ipvsadm --start-daemon), leave net.ipv4.vs.sloppy_tcp at 0 unless every director has the entries, and avoid removing real servers under load without draining them (weight 0 first).',
+    docs: 'docs/checks/forward/rs-changed-mid-connection.md',
+    messages: {
+      changed: 'Connection {{connection}} was forwarded to {{servers}}.',
+    },
+  },
+  create(ctx) {
+    return {
+      connection(c) {
+        if (c.realServerMacs.length < 2) return;
+        const servers = c.realServerMacs.map((m) => ctx.topology.labelOfMac(m));
+        const evidence = [...c.firstRequest, ...c.requests].filter((s) => ctx.topology.isDirectorMac(s.frame.link?.kind !== 'none' ? s.frame.link?.src : undefined) && dstMacOf(s) !== undefined);
+        const director = evidence[0]?.frame.link?.kind === 'ethernet' ? evidence[0].frame.link.src : ctx.topology.directors[0]?.mac;
+        ctx.report({
+          messageId: 'changed',
+          data: { connection: `${formatIp(c.clientIp)}:${c.clientPort} → ${formatIp(c.vip)}:${c.vport}`, servers: servers.join(' and then ') },
+          key: String(director ?? 'director'),
+          hosts: director !== undefined ? [{ mac: director }] : [],
+          evidence: evidence.slice(0, 10).map((s) => ({ capture: s.capture, frame: s.frame })),
+          expected: 'every packet of the connection goes to one real server',
+          seen: `forwarded to ${servers.join(', ')}`,
+          connection: c,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,53 @@
+// New connections per configured virtual service, in scheduling order, with the real server
+// each went to. Shared by the scheduling checks; bounded per service.
+
+import { formatIp, type IpAddress } from '../../decode/addresses.js';
+import type { Connection } from '../../correlate/connections.js';
+import type { ConfiguredService } from '../../correlate/infer-topology.js';
+import type { CaptureView } from '../check-api.js';
+import type { TopologyView } from '../../correlate/topology.js';
+import { realServerOf } from './realserver-of.js';
+
+const MAX_PER_SERVICE = 20_000;
+
+export type ScheduledConnection = {
+  readonly t: number;
+  readonly connection: Connection;
+  /** Formatted RIP of the real server, or its MAC when its address is unknown. */
+  readonly server: string;
+  readonly serverIp?: IpAddress;
+};
+
+export function serviceOf(config: readonly ConfiguredService[], c: Connection): ConfiguredService | undefined {
+  return config.find((s) => s.vip === c.vip && s.port === c.vport && s.protocol === c.protocol);
+}
+
+/** Whether the connection asked the scheduler for a server (a SYN, or a UDP exchange). */
+export function isNewConnection(c: Connection): boolean {
+  return c.protocol === 'udp' || c.startedWithSyn;
+}
+
+export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView) {
+  const log = new Map<ConfiguredService, ScheduledConnection[]>();
+  return {
+    add(service: ConfiguredService, c: Connection): ScheduledConnection | undefined {
+      const t = topology();
+      const mac = realServerOf(c, captures, t);
+      if (mac === undefined) return undefined;
+      const host = t.hostByMac(mac);
+      const ip = host?.ips[0];
+      const entry: ScheduledConnection = {
+        t: c.firstT, connection: c, server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
+      };
+      let list = log.get(service);
+      if (!list) log.set(service, (list = []));
+      if (list.length < MAX_PER_SERVICE) list.push(entry);
+      return entry;
+    },
+    /** Per service, in scheduling (start-time) order. */
+    all(): Map<ConfiguredService, ScheduledConnection[]> {
+      for (const list of log.values()) list.sort((a, b) => a.t - b.t);
+      return log;
+    },
+  };
+}

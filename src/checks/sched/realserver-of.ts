@@ -1,0 +1,18 @@
+// Which real server a VIP connection was scheduled to, from the best vantage available:
+// the director's forwarded copy, the real server's own capture, or the reply's sender.
+
+import type { Mac } from '../../decode/addresses.js';
+import type { Connection } from '../../correlate/connections.js';
+import { srcMacOf } from '../../correlate/sighting.js';
+import type { TopologyView } from '../../correlate/topology.js';
+import type { CaptureView } from '../check-api.js';
+import { isInbound } from '../vantage.js';
+
+export function realServerOf(c: Connection, captures: readonly CaptureView[], t: TopologyView): Mac | undefined {
+  if (c.realServerMacs[0] !== undefined) return c.realServerMacs[0];
+  for (const s of c.firstRequest) {
+    const cap = captures[s.capture]!;
+    if (cap.role === 'real-server' && cap.hostMac !== undefined && isInbound(s, cap)) return cap.hostMac;
+  }
+  return c.replies.map(srcMacOf).find((m) => t.isRealServerMac(m));
+}

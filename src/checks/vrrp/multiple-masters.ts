@@ -1,0 +1,49 @@
+import { formatIp } from '../../decode/addresses.js';
+import { defineCheck } from '../check-api.js';
+import { createAdvertTracker, masterDownSeconds, type Advertiser } from './adverts.js';
+
+export default defineCheck({
+  meta: {
+    id: 'vrrp/multiple-masters',
+    title: 'Two directors advertise the same VRRP instance (split brain)',
+    severity: 'error',
+    summary: 'Fires when two sources send VRRP adverts for the same VRID on one segment for longer than the master-down interval (3 × advert interval + skew).',
+    why: 'Only the master advertises; a backup that hears the master stays silent. Two advertisers mean each misses the other\'s adverts (firewall dropping protocol 112, multicast filtering, adverts crossing a router with TTL < 255, VRID/auth/version mismatch): both hold the VIP, both answer ARP, and clients are reset whenever the ARP caches flip.',
+    fix: 'Let VRRP through on both directors (nft add rule inet filter input ip protocol vrrp accept / firewall-cmd --add-protocol=vrrp), keep both on one segment, and give both the same virtual_router_id, version and authentication; or use unicast_peer.',
+    docs: 'docs/checks/vrrp/multiple-masters.md',
+    messages: {
+      split: 'VRID {{vrid}} has two masters: {{a}} and {{b}} both advertised for {{seconds}} s.',
+    },
+  },
+  create(ctx) {
+    const adverts = createAdvertTracker(ctx.captures);
+    const reported = new Set<number>();
+    const overlapSince = new Map<number, number>();
+    return {
+      sighting(s) {
+        const ev = adverts.observe(s);
+        if (!ev || reported.has(ev.advert.vrid)) return;
+        const vrid = ev.advert.vrid;
+        const active = adverts.active(vrid, ev.t);
+        if (active.length < 2) { overlapSince.delete(vrid); return; }
+        const since = overlapSince.get(vrid) ?? Math.max(...active.map((a) => a.since));
+        overlapSince.set(vrid, since);
+        const limit = Math.max(...active.map(masterDownSeconds));
+        if (ev.t - since <= limit) return;
+        reported.add(vrid);
+        // The lower-priority advertiser should have stayed backup: name it first.
+        const [low, high] = [...active].sort((x, y) => x.priority - y.priority) as [Advertiser, Advertiser];
+        const label = (a: Advertiser) => `${ctx.topology.hostByIp(a.ip)?.name ?? formatIp(a.ip)} (${formatIp(a.ip)}, priority ${a.priority})`;
+        ctx.report({
+          messageId: 'split',
+          data: { vrid, a: label(low), b: label(high), seconds: (ev.t - since).toFixed(1) },
+          key: String(vrid),
+          hosts: [low, high].map((a) => ({ ip: a.ip, ...(a.mac !== undefined ? { mac: a.mac } : {}) })),
+          evidence: [low.first, high.first, ev.sighting].map((x) => ({ capture: x.capture, frame: x.frame })),
+          expected: `one advertiser for VRID ${vrid}`,
+          seen: `${formatIp(low.ip)} and ${formatIp(high.ip)} advertising together for more than ${limit.toFixed(1)} s`,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,78 @@
+import { formatIp, type IpAddress } from '../../decode/addresses.js';
+import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
+import { isVrrpVirtualMac } from '../../correlate/topology.js';
+import { defineCheck } from '../check-api.js';
+import { alignedTime, createAdvertTracker, type Advertiser } from './adverts.js';
+
+/** keepalived sends its first gratuitous ARPs right after the first advert; allow for slow links. */
+const GARP_DEADLINE_SECONDS = 3;
+
+type Takeover = { readonly master: Advertiser; readonly vrid: number; readonly t: number; readonly vips: readonly IpAddress[]; readonly announced: Set<IpAddress>; readonly sighting: Sighting };
+
+export default defineCheck({
+  meta: {
+    id: 'vrrp/no-garp-after-takeover',
+    title: 'A new VRRP master did not announce its VIPs',
+    severity: 'error',
+    summary: 'Fires when a new master starts advertising a VRID after another master (or after a resignation) and sends no gratuitous ARP (IPv6: unsolicited neighbour advertisement) for a VIP within 3 s.',
+    why: 'After a failover the router and clients still map the VIP to the old master\'s MAC until they hear otherwise. keepalived announces each VIP with gratuitous ARPs (garp_master_repeat, default 5) right after becoming master; without them traffic keeps going to a director that no longer holds the VIP until the ARP cache ages out.',
+    fix: 'Keep keepalived\'s gratuitous ARPs on (vrrp_garp_master_repeat ≥ 1, garp_master_delay), allow them through any filtering on the director, and make sure the router accepts gratuitous ARP (arp_accept, or the switch/router\'s GARP settings).',
+    docs: 'docs/checks/vrrp/no-garp-after-takeover.md',
+    messages: {
+      silent: '{{master}} became master of VRID {{vrid}} but sent no gratuitous ARP/NA for {{vips}} within {{deadline}} s.',
+    },
+  },
+  create(ctx) {
+    const adverts = createAdvertTracker(ctx.captures);
+    const currentMaster = new Map<number, IpAddress>();
+    const seenAny = new Set<number>();
+    const pending: Takeover[] = [];
+
+    function settle(now: number): void {
+      for (let i = pending.length - 1; i >= 0; i--) {
+        const p = pending[i]!;
+        if (p.vips.every((v) => p.announced.has(v))) { pending.splice(i, 1); continue; }
+        if (now - p.t <= GARP_DEADLINE_SECONDS) continue;
+        pending.splice(i, 1);
+        const missing = p.vips.filter((v) => !p.announced.has(v));
+        const name = ctx.topology.hostByIp(p.master.ip)?.name ?? formatIp(p.master.ip);
+        ctx.report({
+          messageId: 'silent',
+          data: { master: `${name} (${formatIp(p.master.ip)})`, vrid: p.vrid, vips: missing.map(formatIp).join(', '), deadline: GARP_DEADLINE_SECONDS },
+          key: `${p.master.ip}|${p.vrid}`,
+          hosts: [{ ip: p.master.ip, ...(p.master.mac !== undefined ? { mac: p.master.mac } : {}) }],
+          evidence: [{ capture: p.sighting.capture, frame: p.sighting.frame }],
+          expected: `gratuitous ARP for ${missing.map(formatIp).join(', ')} from ${name} right after its first advert`,
+          seen: 'no announcement',
+        });
+      }
+    }
+
+    return {
+      sighting(s) {
+        const now = alignedTime(s, ctx.captures);
+        const a = s.frame.arp;
+        const l4 = s.frame.l4;
+        if (a && a.spa === a.tpa) {
+          for (const p of pending) if (p.vips.includes(a.spa) && (a.sha === p.master.mac || isVrrpVirtualMac(a.sha))) p.announced.add(a.spa);
+        } else if (l4?.kind === 'icmpv6' && l4.type === 136 && l4.ndTarget !== undefined) {
+          const mac = srcMacOf(s);
+          for (const p of pending) if (p.vips.includes(l4.ndTarget) && (mac === p.master.mac || (mac !== undefined && isVrrpVirtualMac(mac)))) p.announced.add(l4.ndTarget);
+        }
+        const ev = adverts.observe(s);
+        if (ev) {
+          const vrid = ev.advert.vrid;
+          const previous = currentMaster.get(vrid);
+          if (ev.advert.priority === 0) currentMaster.delete(vrid);
+          else if (previous !== ev.from.ip && (previous !== undefined || (seenAny.has(vrid) && ev.fresh))) {
+            currentMaster.set(vrid, ev.from.ip);
+            if (ev.advert.addresses.length) pending.push({ master: ev.from, vrid, t: ev.t, vips: ev.advert.addresses, announced: new Set(), sighting: ev.sighting });
+          } else if (previous === undefined) currentMaster.set(vrid, ev.from.ip);
+          seenAny.add(vrid);
+        }
+        settle(now);
+      },
+      end() { settle(Infinity); },
+    };
+  },
+});
