@@ -31,7 +31,14 @@ on() { local h=$1; shift; ip netns exec "$NS_PREFIX$h" "$@"; }
 step() { printf '%s  %s\n' "$(date -u +%H:%M:%S.%N | cut -c1-15)" "$*" >> "$OUT/timeline.txt"; }
 
 # run HOST CMD...  run CMD in HOST, record the command in the timeline, fail loudly
-run() { local h=$1; shift; step "[$h] $*"; on "$h" "$@" || { step "[$h] FAILED ($?): $*"; return 1; }; }
+# (its output, if any, follows in the timeline indented by four spaces)
+run() {
+  local h=$1 rc; shift
+  step "[$h] $*"
+  on "$h" "$@" > "$RUNDIR/run.out" 2>&1; rc=$?
+  sed 's/^/    /' "$RUNDIR/run.out" >> "$OUT/timeline.txt"
+  [ $rc = 0 ] || { step "[$h] FAILED ($rc): $*"; return 1; }
+}
 
 # bg NAME HOST CMD...  start a long-running process in HOST, remember its PID for teardown
 bg() {
@@ -59,6 +66,7 @@ wait_for() {
   step "TIMEOUT after ${secs}s waiting for: $what"; return 1
 }
 
+not_running() { ! running "$1"; }
 # running NAME   is the process started with bg still alive (not exited, not a zombie)?
 running() {
   local pid; pid=$(cat "$RUNDIR/$1.pid" 2>/dev/null) || return 1

@@ -10,7 +10,7 @@ ADDR "0.0.0.0" binds to every IPv4 address, "::" to every IPv4 and IPv6 address.
 
 clients (run on the client):
   tools.py lineclient ADDR PORT COUNT INTERVAL   one TCP connection, one line every INTERVAL s
-  tools.py udpclient ADDR PORT COUNT             a connected UDP socket, COUNT requests, 1 s timeout each
+  tools.py udpclient ADDR PORT COUNT             COUNT requests, each from a new connected UDP socket, 1 s timeout
 """
 import socket
 import sys
@@ -117,15 +117,17 @@ def lineclient(addr, port, count, interval):
 
 
 def udpclient(addr, port, count):
-    s = socket.socket(family(addr), socket.SOCK_DGRAM)
-    s.connect((addr, port))
-    s.settimeout(1)
     for i in range(1, count + 1):
+        # a new socket (new source port) per request, as resolvers do
+        s = socket.socket(family(addr), socket.SOCK_DGRAM)
+        s.connect((addr, port))
+        s.settimeout(1)
         try:
             s.send(b"request %d\n" % i)
             print("request %d -> %s" % (i, s.recv(2048).decode().strip()), flush=True)
         except OSError as e:
             print("request %d -> %s" % (i, e), flush=True)
+        s.close()
         time.sleep(0.3)
     return 0
 

@@ -90,6 +90,9 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
   for (const s of all) {
     const earlier = window.add(s, s.t);
     observeForTopology(evidence, s, earlier);
+    // A packet seen twice at one vantage (a loop, an identical retransmission) says nothing
+    // reliable about clocks.
+    if (earlier.some((e) => e.capture === s.capture)) continue;
     const seen = new Set<number>();
     for (const e of earlier) {
       if (e.capture === s.capture || seen.has(e.capture)) continue;

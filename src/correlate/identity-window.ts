@@ -69,7 +69,10 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
       while (e && (e.identity !== identity || !sameSource(e.sightings[0]!, s))) e = e.next;
       if (e) {
         const earlier = e.sightings.slice();
+        // Keep the first sightings and, in the last slot, the newest: a looping packet is
+        // compared with its latest pass, not with one from dozens of hops ago.
         if (e.sightings.length < options.maxPerPacket) e.sightings.push(s);
+        else e.sightings[e.sightings.length - 1] = s;
         return earlier;
       }
       if (queue.length - head >= options.maxEntries) popOldest();

@@ -8,7 +8,8 @@
 import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
 import type { Role } from '../report/report-types.js';
 import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
-import type { TopologyEvidence } from './topology-evidence.js';
+import { inferRoleFromName } from '../config/roles.js';
+import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
 import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
@@ -91,21 +92,27 @@ export function inferTopology(
   for (const s of config.services) vipIps.add(s.vip);
   for (const v of config.vrrpVips) vipIps.add(v);
 
-  // 1. Forwarding signature.
+  // 1. Forwarding signature. A director relays packets for the VIP to hosts that consume
+  // them. In a forwarding loop nobody consumes: then the director is the relay that owns
+  // the VIP in ARP, or the one fed by a host that does not relay (the router).
   for (const [dstIp, relays] of ev.relays) {
-    for (const [relay, nextHops] of relays) {
-      const consumers = [...nextHops.keys()].filter((next) => !relays.has(next));
-      if (consumers.length === 0) continue;
-      // A relay fed only by another relay of the same packets is a real server bouncing
-      // packets back (a forwarding loop), not a director.
-      const feeds = ev.relayFeeds.get(dstIp)?.get(relay);
-      const fedOnlyByRelays = feeds !== undefined && [...feeds.keys()].every((m) => relays.has(m) && m !== relay);
-      const ownedByRelay = arpOwnerOf(ev, dstIp) === relay;
-      if (fedOnlyByRelays && !ownedByRelay && directorMacs.size > 0) continue;
-      if (!vipIps.has(dstIp)) evidence.push(`${formatIp(dstIp)} is a VIP: ${formatMac(relay)} received packets for it and forwarded them unchanged to ${consumers.map(formatMac).join(', ')}`);
+    const feedsOf = (relay: Mac) => [...(ev.relayFeeds.get(dstIp)?.get(relay)?.keys() ?? [])];
+    let chosen = [...relays.keys()].filter((relay) => {
+      const consumers = [...relays.get(relay)!.keys()].filter((next) => !relays.has(next));
+      const fedOnlyByRelays = feedsOf(relay).length > 0 && feedsOf(relay).every((m) => relays.has(m) && m !== relay);
+      return consumers.length > 0 && (!fedOnlyByRelays || arpOwnerOf(ev, dstIp) === relay);
+    });
+    if (chosen.length === 0) {
+      const owner = arpOwnerOf(ev, dstIp);
+      chosen = [...relays.keys()].filter((relay) => relay === owner || feedsOf(relay).some((m) => !relays.has(m)));
+      if (chosen.length > 1 && owner !== undefined && chosen.includes(owner)) chosen = [owner];
+    }
+    for (const relay of chosen) {
+      const nextHops = [...relays.get(relay)!.keys()].filter((n) => !chosen.includes(n));
+      if (!vipIps.has(dstIp)) evidence.push(`${formatIp(dstIp)} is a VIP: ${formatMac(relay)} received packets for it and forwarded them unchanged to ${nextHops.map(formatMac).join(', ')}`);
       vipIps.add(dstIp);
       directorMacs.add(relay);
-      for (const c of consumers) rsMacs.add(c);
+      for (const c of nextHops) rsMacs.add(c);
     }
   }
   // Routers: relays whose next hop is a director.
@@ -126,6 +133,20 @@ export function inferTopology(
     vipIps.add(ip);
     directorMacs.add(owner);
     for (const m of others) if (!directorMacs.has(m)) rsMacs.add(m);
+  }
+
+  // 2c. An address claimed in ARP (or ND) by several MACs: the claimants that serve from it
+  // are real servers leaking the VIP (ARP flux), the one that does not is the director.
+  for (const [ip, replyMacs] of ev.arpReplies) {
+    const claimants = new Set([...replyMacs.keys(), ...(ev.arpRequests.get(ip)?.keys() ?? [])]);
+    if (claimants.size < 2 || vipIps.has(ip)) continue;
+    const serving = [...claimants].filter((m) => ev.replySources.get(ip)?.has(m));
+    const silent = [...claimants].filter((m) => !ev.replySources.get(ip)?.has(m));
+    if (serving.length === 0 || silent.length === 0) continue;
+    evidence.push(`${formatIp(ip)} is a VIP: ${[...claimants].map(formatMac).join(', ')} all claim it in ARP; ${serving.map(formatMac).join(', ')} serve(s) from it, ${silent.map(formatMac).join(', ')} does not`);
+    vipIps.add(ip);
+    for (const m of silent) directorMacs.add(m);
+    for (const m of serving) rsMacs.add(m);
   }
 
   // 2b. The director's own ICMP: a host that reports "host unreachable", "fragmentation
@@ -162,9 +183,9 @@ export function inferTopology(
         evidence.push(`${formatMac(mac)} is a real server: it sends service replies from VIP ${formatIp(vip)}`);
       }
     }
-    // The gateway real servers reply through is a router unless it is a director.
+    // The gateway real servers send VIP replies through is a router unless it is a director.
     for (const rs of rsMacs) {
-      const gw = argMax(ev.replyGateways.get(rs));
+      const gw = argMax(ev.replyGateways.get(vip)?.get(rs));
       if (gw !== undefined && !directorMacs.has(gw) && !rsMacs.has(gw)) routerMacs.add(gw);
     }
   }
@@ -173,6 +194,14 @@ export function inferTopology(
     for (const r of s.realServers) {
       const mac = arpOwnerOf(ev, r.ip);
       if (mac !== undefined && !directorMacs.has(mac)) rsMacs.add(mac);
+    }
+  }
+  // Routers also feed the directors: the previous hop of packets a director forwards.
+  for (const [vip, feedsByRelay] of ev.relayFeeds) {
+    if (!vipIps.has(vip)) continue;
+    for (const [relay, feeds] of feedsByRelay) {
+      if (!directorMacs.has(relay)) continue;
+      for (const m of feeds.keys()) if (!directorMacs.has(m) && !rsMacs.has(m)) routerMacs.add(m);
     }
   }
   // Gateways: MACs that receive clients' requests for a VIP while owning another address.
@@ -201,7 +230,15 @@ export function inferTopology(
   }
 
   // Hosts with their own addresses.
-  const captureOwnMacs = captures.map((_, i) => argMax(ev.captureMacs[i]));
+  // A capture's host: the MAC in (nearly) every frame. When two are (nearly) tied — a capture
+  // of a point-to-point exchange — the capture's name (rs2.pcap, router.pcap) or --role decides.
+  const roleOfMac = (m: Mac): Role | undefined =>
+    directorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
+  const captureOwnMacs = captures.map((c, i) => {
+    const candidates = captureHostCandidates(ev, i);
+    const wanted = c.roleHint ?? inferRoleFromName(c.name);
+    return (wanted !== undefined ? candidates.find((m) => roleOfMac(m) === wanted) : undefined) ?? candidates[0];
+  });
   const nameOf = (mac: Mac, role: Role, ips: readonly IpAddress[]): string => {
     const configured = config.hosts.find((h) => h.mac === mac || (h.ip !== undefined && ips.includes(h.ip)));
     if (configured?.name) return configured.name;
@@ -218,6 +255,12 @@ export function inferTopology(
     if (ips.length === 0 && role !== 'director') {
       const own = sortedByCount(ev.ipSources.get(mac)).filter((ip) => !vipIps.has(ip) && !clientIps.has(ip));
       if (own[0] !== undefined) ips.push(own[0]);
+    }
+    // A director seen only through its VIP (it ARPs from the VIP, forwards, never speaks from
+    // its DIP) is named by the VIP it owns.
+    if (ips.length === 0 && role === 'director') {
+      const owned = [...vipIps].find((v) => ev.arpReplies.get(v)?.has(mac) || ev.arpRequests.get(v)?.has(mac) || ev.selfUnreachable.get(v)?.has(mac));
+      if (owned !== undefined) ips.push(owned);
     }
     const capture = captureOwnMacs.indexOf(mac);
     const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip))?.weight;

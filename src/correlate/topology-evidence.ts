@@ -30,14 +30,16 @@ export type TopologyEvidence = {
   readonly replySources: Map<IpAddress, CounterMap<Mac>>;
   /** Destination MACs of connection requests, per destination IP. */
   readonly requestNextHops: Map<IpAddress, CounterMap<Mac>>;
-  /** Next-hop MAC of service replies per replying MAC. */
-  readonly replyGateways: Map<Mac, CounterMap<Mac>>;
+  /** Next-hop MACs of service replies, per source IP and replying MAC. */
+  readonly replyGateways: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** ICMP unreachable sent from IP X about a packet addressed to X: X → sender MAC → count. */
   readonly selfUnreachable: Map<IpAddress, CounterMap<Mac>>;
   /** Source IPs per source MAC for packets the MAC originated (not relayed copies). */
   readonly ipSources: Map<Mac, CounterMap<IpAddress>>;
   /** Per capture: unicast frames per MAC (src or dst), and own MAC from cooked "outgoing". */
   readonly captureMacs: CounterMap<Mac>[];
+  /** Per capture: frames each MAC sent with an initial TTL (32, 64, 128, 255). */
+  readonly captureOriginators: CounterMap<Mac>[];
 };
 
 export function createTopologyEvidence(captures: number): TopologyEvidence {
@@ -46,6 +48,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     replySources: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
+    captureOriginators: Array.from({ length: captures }, () => new Map()),
   };
 }
 
@@ -65,10 +68,11 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   const macs = ev.captureMacs[s.capture]!;
   if (isOutgoingCooked(s) && src !== undefined) bump(macs, src, 4096, 4);
   else if (dst !== undefined && !isMulticastMac(dst)) {
-    // On a point-to-point link both ends appear in every frame; the capture host is the one
-    // whose packets still carry an initial TTL (nothing routed them yet).
-    if (src !== undefined) bump(macs, src, 4096, f.ip && INITIAL_TTLS.has(f.ip.ttl) ? 2 : 1);
+    if (src !== undefined) bump(macs, src);
     bump(macs, dst);
+    // On a point-to-point link both ends appear in every frame; the capture host is then the
+    // one whose packets still carry an initial TTL (nothing routed them yet).
+    if (src !== undefined && f.ip && INITIAL_TTLS.has(f.ip.ttl)) bump(ev.captureOriginators[s.capture]!, src);
   }
   const arp = f.arp;
   if (arp) {
@@ -126,7 +130,7 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       if (dst !== undefined) nestedBump(ev.requestNextHops, ip.dst, dst);
     } else if (synAck && src !== undefined && !relayedCopy) {
       nestedBump(ev.replySources, ip.src, src);
-      if (dst !== undefined) nestedBump(ev.replyGateways, src, dst);
+      if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
     }
   } else if (l4.kind === 'udp') {
     // A UDP exchange: the lower port is usually the service. Only counted toward requests
@@ -136,7 +140,22 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       nestedBump(ev.requestClients, ip.dst, ip.src);
     } else if (l4.sport < 32768 && l4.dport >= 1024 && src !== undefined && !relayedCopy) {
       nestedBump(ev.replySources, ip.src, src);
-      if (dst !== undefined) nestedBump(ev.replyGateways, src, dst);
+      if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
     }
   }
+}
+
+/**
+ * MACs that may be the capture's own host, best first: those in (nearly) every unicast frame.
+ * On an exact tie (a point-to-point view) the one originating packets with an initial TTL
+ * comes first.
+ */
+export function captureHostCandidates(ev: TopologyEvidence, capture: number): Mac[] {
+  const macs = ev.captureMacs[capture];
+  if (!macs || macs.size === 0) return [];
+  const top = Math.max(...macs.values());
+  const orig = ev.captureOriginators[capture]!;
+  return [...macs].filter(([, n]) => n >= top * 0.9)
+    .sort(([a, na], [b, nb]) => (na === top) !== (nb === top) ? (na === top ? -1 : 1) : nb - na || (orig.get(b) ?? 0) - (orig.get(a) ?? 0))
+    .map(([m]) => m);
 }

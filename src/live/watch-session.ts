@@ -192,7 +192,7 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
   listener.started?.(snapshot().sources);
   const ticker = setInterval(() => listener.status?.(snapshot()), plan.statusMs ?? STATUS_MS);
 
-  let result: AnalysisResult;
+  let result: AnalysisResult | undefined;
   try {
     result = await watchCaptures(inputs, {
       config: plan.config, checks: plan.checks, signal: controller.signal,
@@ -202,7 +202,14 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
       onStatus: (s) => { processed = s.processed; pending = s.pending; },
     });
   } finally {
-    if (!controller.signal.aborted) stopWith(plan.count !== undefined && processed >= plan.count ? `--count ${plan.count} reached` : 'every source ended');
+    if (!controller.signal.aborted) {
+      if (plan.count !== undefined && (result?.frames ?? processed) >= plan.count) stopWith(`--count ${plan.count} reached`);
+      else {
+        // Say how each source ended before saying the watch stops.
+        await Promise.all(settling);
+        stopWith('every source ended');
+      }
+    }
     stop.removeEventListener('abort', onStop);
     clearTimeout(durationTimer);
     clearInterval(ticker);
@@ -216,6 +223,8 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
     if (w?.failure && !failures.some((f) => f.startsWith(`--write ${w.path}:`))) failures.push(`--write ${w.path}: ${w.failure.message}`);
   }
   views = result.captures;
+  processed = result.frames;
+  pending = 0;
   listener.status?.(snapshot());
   return { ok: true, result, failures, stopReason, files: writers.flatMap((w) => (w ? [w.path] : [])) };
 }

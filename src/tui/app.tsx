@@ -45,7 +45,7 @@ export function App({ report, columns, rows, color }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { report, columns, rows }, (init) => initialState(init.report, init));
   const { exit } = useApp();
   const theme = useMemo(() => createTheme(color), [color]);
-  useKeys(state, dispatch);
+  useKeys(dispatch);
   useEffect(() => { dispatch({ type: 'resized', columns, rows }); }, [columns, rows]);
   useEffect(() => { if (state.quit) exit(); }, [state.quit, exit]);
 

@@ -1,13 +1,15 @@
-// Keys to intents: the whole mapping, pure. use-keys.ts feeds it Ink's key events; the reducer
-// uses it for bursts of keys that arrive as one chunk (fast typing over ssh, pasted text, tmux
-// send-keys), mapping each character in the mode the previous one left.
+// Keys to intents: the whole mapping, pure. The reducer applies it to each key press in the
+// mode the previous press left, so keys that arrive together in one read (fast typing over
+// ssh, pasted text, tmux send-keys, Esc read as Alt+key) behave as if typed one by one.
 
 import type { Key } from 'ink';
 import type { Action, TuiState } from './state.js';
 
 export type KeyMode = 'normal' | 'filter' | 'help';
 
-export type KeyPress = Pick<Key, 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete'>;
+export type KeyPress = Pick<Key, 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
+
+export type Press = { readonly input: string; readonly key: Partial<KeyPress> };
 
 export function keyModeOf(state: Pick<TuiState, 'draft' | 'help'>): KeyMode {
   if (state.help) return 'help';
@@ -57,7 +59,7 @@ export function actionForKey(input: string, key: Partial<KeyPress>, mode: KeyMod
 }
 
 /** One character of a burst as the key it stands for. */
-export function keyOfChar(ch: string): { readonly input: string; readonly key: Partial<KeyPress> } {
+export function keyOfChar(ch: string): Press {
   switch (ch) {
     case '\r': case '\n': return { input: '', key: { return: true } };
     case '\t': return { input: '', key: { tab: true } };
@@ -66,4 +68,14 @@ export function keyOfChar(ch: string): { readonly input: string; readonly key: P
     case '\u0003': return { input: 'c', key: { ctrl: true } };
     default: return { input: ch, key: {} };
   }
+}
+
+/**
+ * Ink's event as single presses: a chunk of several characters is one press per character,
+ * and Alt+key (Esc and a key read together; nothing here uses Alt) is Esc, then the key.
+ */
+export function pressesOf(input: string, key: Partial<KeyPress>): Press[] {
+  if (key.meta && !key.escape && input !== '') return [keyOfChar('\u001b'), ...[...input].map(keyOfChar)];
+  if ([...input].length > 1 && !key.ctrl) return [...input].map(keyOfChar);
+  return [{ input, key }];
 }

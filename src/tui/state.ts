@@ -3,7 +3,7 @@
 
 import type { FindingJson, ReportJson } from '../report/report-types.js';
 import { buildRows, findingRowPositions, matchesFilter, type ListRow } from './finding-rows.js';
-import { actionForKey, keyModeOf, keyOfChar } from './key-map.js';
+import { actionForKey, keyModeOf, pressesOf, type KeyPress } from './key-map.js';
 import { layoutFor, type Layout } from './layout.js';
 import { VIEWS, viewLines, type View } from './view-content.js';
 
@@ -46,8 +46,8 @@ export type Action =
   | { readonly type: 'filter-cancelled' }
   | { readonly type: 'help-toggled' }
   | { readonly type: 'resized'; readonly columns: number; readonly rows: number }
-  /** Several keys read at once; each is mapped in the mode the previous one left. */
-  | { readonly type: 'keys-typed'; readonly text: string }
+  /** A key event from the terminal (possibly several keys read at once), mapped here by key-map.ts. */
+  | { readonly type: 'key-pressed'; readonly input: string; readonly key: Partial<KeyPress> }
   | { readonly type: 'quit' };
 
 /** Tab order: the list, then each view. */
@@ -192,13 +192,13 @@ export function reduce(state: TuiState, action: Action): TuiState {
       const resized = withVisibleCursor({ ...state, columns: action.columns, rowsOnScreen: action.rows });
       return { ...resized, viewScroll: clamp(resized.viewScroll, 0, maxViewScroll(resized)) };
     }
-    case 'keys-typed': {
+    case 'key-pressed': {
+      // Mapped against the state as it is when the key is applied, never a stale copy.
       let next = state;
-      for (const ch of action.text) {
+      for (const press of pressesOf(action.input, action.key)) {
         if (next.quit) break;
-        const { input, key } = keyOfChar(ch);
-        const mapped = actionForKey(input, key, keyModeOf(next));
-        if (mapped && mapped.type !== 'keys-typed') next = reduce(next, mapped);
+        const mapped = actionForKey(press.input, press.key, keyModeOf(next));
+        if (mapped && mapped.type !== 'key-pressed') next = reduce(next, mapped);
       }
       return next;
     }

@@ -1,26 +1,16 @@
-// useInput → intents. Single keys are mapped here (key-map.ts); a burst of characters read in
-// one chunk goes to the reducer whole, which maps each character in the mode the previous one
-// left (a burst like "/rs2\r" must type into the filter it opens). Input is off when stdin
-// cannot be put in raw mode (not a terminal).
+// useInput → the reducer. Which intent a key means depends on the mode (list, filter, help),
+// so the reducer maps it (key-map.ts) against the state it is applied to: keys read in one
+// chunk, before React re-renders, still each see the mode the previous key left. Input is off
+// when stdin cannot be put in raw mode (not a terminal).
 
 import { useInput, useStdin } from 'ink';
-import { useRef, type Dispatch } from 'react';
-import { actionForKey, keyModeOf } from './key-map.js';
-import type { Action, TuiState } from './state.js';
+import type { Dispatch } from 'react';
+import type { Action } from './state.js';
 
-export function useKeys(state: Pick<TuiState, 'draft' | 'help'>, dispatch: Dispatch<Action>): void {
+export function useKeys(dispatch: Dispatch<Action>): void {
   const { isRawModeSupported } = useStdin();
-  // Read at key time, not when the handler was created: effects re-subscribe it only later.
-  const mode = useRef(keyModeOf(state));
-  mode.current = keyModeOf(state);
   useInput((input, key) => {
-    // Esc and a key read together arrive as Alt+key; nothing uses Alt, so it is Esc, then the key.
-    const afterEscape = key.meta && !key.escape && input !== '';
-    if (afterEscape || ([...input].length > 1 && !key.ctrl)) {
-      dispatch({ type: 'keys-typed', text: afterEscape ? `\u001b${input}` : input });
-      return;
-    }
-    const action = actionForKey(input, key, mode.current);
-    if (action) dispatch(action);
+    const { upArrow, downArrow, pageUp, pageDown, home, end, return: enter, escape, ctrl, shift, tab, backspace, delete: del, meta } = key;
+    dispatch({ type: 'key-pressed', input, key: { upArrow, downArrow, pageUp, pageDown, home, end, return: enter, escape, ctrl, shift, tab, backspace, delete: del, meta } });
   }, { isActive: isRawModeSupported });
 }

@@ -1,7 +1,8 @@
 // Runs the full analysis on a recorded fixture (or a subset of its captures) and returns the
 // findings of one check. Analyses are cached per fixture and capture set within a test file.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnalysis } from '../../src/analyze/run-analysis.js';
@@ -14,7 +15,12 @@ export const FIXTURES = join(ROOT, 'fixtures');
 export type FixtureRun = {
   /** Capture base names to use (default: all captures in the folder). */
   readonly captures?: readonly string[];
+  /** Use the fixture's own ipvsadm-S.txt. */
   readonly ipvsadm?: boolean;
+  /** ipvsadm text of another configuration to analyse the captures against. */
+  readonly ipvsadmText?: string;
+  /** A folder outside fixtures/ (a transformed copy). */
+  readonly dir?: string;
 };
 
 const cache = new Map<string, Promise<ReportJson>>();
@@ -24,16 +30,22 @@ export function fixtureExists(name: string): boolean {
 }
 
 export function analyzeFixture(name: string, run: FixtureRun = {}): Promise<ReportJson> {
-  const key = `${name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}`;
+  const key = `${run.dir ?? name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}|${run.ipvsadmText ?? ''}`;
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
-      const dir = join(FIXTURES, name);
+      const dir = run.dir ?? join(FIXTURES, name);
+      const ipvsadm = run.ipvsadm ? [join(dir, 'ipvsadm-S.txt')] : [];
+      if (run.ipvsadmText !== undefined) {
+        const tmp = mkdtempSync(join(tmpdir(), 'lvsd-ipvsadm-'));
+        writeFileSync(join(tmp, 'ipvsadm.txt'), run.ipvsadmText);
+        ipvsadm.push(join(tmp, 'ipvsadm.txt'));
+      }
       const all = readdirSync(dir).filter((f) => /\.pcap(ng)?$/.test(f)).sort();
       const chosen = run.captures ? all.filter((f) => run.captures!.includes(f.replace(/\.pcap(ng)?$/, ''))) : all;
       if (run.captures && chosen.length !== run.captures.length) throw new Error(`${name}: captures ${run.captures.join(', ')} not all present`);
       const outcome = await runAnalysis({
-        files: chosen.map((f) => join(dir, f)), ipvsadm: run.ipvsadm ? [join(dir, 'ipvsadm-S.txt')] : [],
+        files: chosen.map((f) => join(dir, f)), ipvsadm,
         keepalived: [], topology: [], roles: [], cwd: ROOT,
       });
       if (!outcome.ok) throw new Error(outcome.errors.join('; '));

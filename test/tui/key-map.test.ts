@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/tui/state.js';
-import { actionForKey, keyModeOf, keyOfChar, type KeyMode, type KeyPress } from '../../src/tui/key-map.js';
+import { actionForKey, keyModeOf, keyOfChar, pressesOf, type KeyMode, type KeyPress } from '../../src/tui/key-map.js';
 
 describe('actionForKey', () => {
   it.each<[string, string, Partial<KeyPress>, KeyMode, Action | undefined]>([
@@ -47,5 +47,13 @@ describe('actionForKey', () => {
     ['j', { input: 'j', key: {} }],
   ])('reads %j in a burst as a key', (ch, expected) => {
     expect(keyOfChar(ch)).toEqual(expected);
+  });
+
+  it('splits bursts and Alt+key into single presses', () => {
+    expect(pressesOf('j', {})).toEqual([{ input: 'j', key: {} }]);
+    expect(pressesOf('', { downArrow: true })).toEqual([{ input: '', key: { downArrow: true } }]);
+    expect(pressesOf('j\r', {})).toEqual([{ input: 'j', key: {} }, { input: '', key: { return: true } }]);
+    expect(pressesOf('/', { meta: true })).toEqual([{ input: '', key: { escape: true } }, { input: '/', key: {} }]);
+    expect(pressesOf('', { escape: true, meta: true })).toEqual([{ input: '', key: { escape: true, meta: true } }]);
   });
 });

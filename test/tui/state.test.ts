@@ -145,14 +145,26 @@ describe('a burst of keys read at once', () => {
     ['q inside a filter is text', '/q\u001b', 'arp/vip-answered-by-non-director', 'list', 'detail'],
     ['Esc then keys', '\r\u001bj', 'arp/vip-announced-by-non-director', 'list', 'detail'],
   ])('%s', (_name, text, check, focus, view) => {
-    const s = run([{ type: 'keys-typed', text }]);
+    const s = run([{ type: 'key-pressed', input: text, key: {} }]);
     expect(checkOf(s)).toBe(check);
     expect([s.focus, s.view]).toEqual([focus, view]);
     expect(s.draft).toBeUndefined();
   });
 
+  it('reads Alt+key as Esc then the key', () => {
+    const s = run([{ type: 'detail-opened' }, { type: 'key-pressed', input: 'j', key: { meta: true } }]);
+    expect(s.focus).toBe('list');
+    expect(checkOf(s)).toBe('arp/vip-announced-by-non-director');
+  });
+
+  it('maps single keys in the current mode', () => {
+    const s = run([{ type: 'key-pressed', input: '/', key: {} }, { type: 'key-pressed', input: 'q', key: {} }, { type: 'key-pressed', input: '', key: { return: true } }]);
+    expect(s.filter).toBe('q');
+    expect(s.quit).toBe(false);
+  });
+
   it('stops at q', () => {
-    const s = run([{ type: 'keys-typed', text: 'qj' }]);
+    const s = run([{ type: 'key-pressed', input: 'qj', key: {} }]);
     expect(s.quit).toBe(true);
     expect(checkOf(s)).toBe('arp/vip-answered-by-non-director');
   });

@@ -32,7 +32,7 @@ traffic() {
   stop keepalived-director TERM
   wait_for 20 "VIP on director2" has_vip director2
   step "director2 holds the VIP"
-  wait_for 20 "line client to finish" bash -c "$(declare -f running); RUNDIR=$RUNDIR; ! running lineclient"
+  wait_for 20 "line client to finish" not_running lineclient
   while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
   http_get 2 http://$VIP/
 }

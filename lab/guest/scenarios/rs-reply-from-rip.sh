@@ -1,6 +1,6 @@
 # rs-reply-from-rip: a UDP service (ipvsadm -A -u VIP:9000). The real servers' UDP server is bound
 # to 0.0.0.0 and answers with a plain sendto() (no IP_PKTINFO), so the kernel picks the source
-# address by routing: the RIP. The client's connected UDP socket does not accept those replies.
+# address by routing: the RIP. The client sends each request from a new connected UDP socket, which does not accept those replies.
 
 configure() {
   net_base

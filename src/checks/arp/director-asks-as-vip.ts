@@ -19,6 +19,10 @@ export default defineCheck({
       sighting(s) {
         const a = s.frame.arp;
         if (!a || a.op !== 1 || a.tpa === a.spa || !ctx.topology.isVip(a.spa) || !ctx.topology.isDirectorMac(a.sha)) return;
+        // Resolving the gateway from the VIP happens when the director itself answers a client
+        // from the VIP (an RST or ICMP); the router answers it. Only real servers never do.
+        const target = ctx.topology.hostByIp(a.tpa);
+        if (target && (target.role === 'router' || target.role === 'client')) return;
         ctx.report({
           messageId: 'asks',
           data: { mac: formatMac(a.sha), target: formatIp(a.tpa), vip: formatIp(a.spa) },

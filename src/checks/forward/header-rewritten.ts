@@ -1,4 +1,5 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
+import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { capturesWithRole, directorReceiving, directorSending } from '../vantage.js';
 import { headerChanges } from './header-diff.js';
@@ -37,6 +38,8 @@ export default defineCheck({
         pairs++;
         const changes = headerChanges(before.frame, before.hashes, s.frame, s.hashes);
         if (changes.length === 0) return;
+        const bl4 = before.frame.l4;
+        if (bl4 && (bl4.kind === 'tcp' || bl4.kind === 'udp')) ctx.explain(connectionKeyOf(before.frame.ip!.src, bl4.sport, bl4.dport, bl4.kind));
         const target = ctx.topology.labelOfMac(s.frame.link?.kind === 'ethernet' ? s.frame.link.dst : undefined);
         ctx.report({
           messageId: 'rewritten',

@@ -1,5 +1,6 @@
 import { formatIp } from '../../decode/addresses.js';
 import { dstMacOf } from '../../correlate/sighting.js';
+import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 
 export default defineCheck({
@@ -26,6 +27,7 @@ export default defineCheck({
         });
         if (!original) return;
         const oip = original.frame.ip!, ol4 = original.frame.l4 as typeof l4;
+        ctx.explain(connectionKeyOf(oip.src, ol4.sport, ol4.dport, ol4.kind));
         const dst = dstMacOf(s);
         const host = ctx.topology.hostByMac(dst) ?? ctx.topology.hostByIp(s.frame.ip?.dst) ?? ctx.captures[s.capture]!.host;
         const hostRef = host ? { ...(host.mac !== undefined ? { mac: host.mac } : {}), ...(host.ips[0] !== undefined ? { ip: host.ips[0] } : {}) } : { ...(dst !== undefined ? { mac: dst } : {}) };

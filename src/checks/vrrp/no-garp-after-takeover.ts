@@ -24,8 +24,6 @@ export default defineCheck({
   },
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
-    const currentMaster = new Map<number, IpAddress>();
-    const seenAny = new Set<number>();
     const pending: Takeover[] = [];
 
     function settle(now: number): void {
@@ -60,15 +58,11 @@ export default defineCheck({
           for (const p of pending) if (p.vips.includes(l4.ndTarget) && (mac === p.master.mac || (mac !== undefined && isVrrpVirtualMac(mac)))) p.announced.add(l4.ndTarget);
         }
         const ev = adverts.observe(s);
-        if (ev) {
-          const vrid = ev.advert.vrid;
-          const previous = currentMaster.get(vrid);
-          if (ev.advert.priority === 0) currentMaster.delete(vrid);
-          else if (previous !== ev.from.ip && (previous !== undefined || (seenAny.has(vrid) && ev.fresh))) {
-            currentMaster.set(vrid, ev.from.ip);
-            if (ev.advert.addresses.length) pending.push({ master: ev.from, vrid, t: ev.t, vips: ev.advert.addresses, announced: new Set(), sighting: ev.sighting });
-          } else if (previous === undefined) currentMaster.set(vrid, ev.from.ip);
-          seenAny.add(vrid);
+        // A takeover: an advertiser starts a run of adverts after another one was heard for
+        // this VRID (the first advertiser of a capture may have been master for long).
+        if (ev && ev.fresh && ev.advert.priority > 0 && ev.advert.addresses.length > 0 &&
+            adverts.all(ev.advert.vrid).some((other) => other.ip !== ev.from.ip && other.last <= ev.t)) {
+          pending.push({ master: ev.from, vrid: ev.advert.vrid, t: ev.t, vips: ev.advert.addresses, announced: new Set(), sighting: ev.sighting });
         }
         settle(now);
       },

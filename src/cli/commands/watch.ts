@@ -97,7 +97,10 @@ export function createWatchCommand(deps: WatchDeps = {}) {
     const missing = missingReads(options, io.cwd);
     for (const line of missing) io.stderr.write(`lvs-doctor: ${escapeForTerminal(line)}\n`);
     if (missing.length > 0) return ExitCode.Error;
-    const config = await loadConfiguredTopology(options, io.cwd);
+    // A remote or stream NAME is what --role NAME is to analyze: the host label and, by its prefix, the role.
+    const named = [...options.remotes.map((r) => ({ ...r, label: `remote:${r.name}` })), ...options.reads.map((r) => ({ ...r, label: r.path }))];
+    const roles = [...options.roles, ...named.flatMap((s) => (s.roleHint ? [`${s.name}=${s.label}`] : []))];
+    const config = await loadConfiguredTopology({ ...options, roles }, io.cwd);
     if (!config.ok) {
       for (const e of config.errors) io.stderr.write(`lvs-doctor: ${escapeForTerminal(e)}\n`);
       return ExitCode.Error;

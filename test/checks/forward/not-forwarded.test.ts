@@ -1,0 +1,6 @@
+import { checkCases } from '../../support/check-cases.js';
+
+checkCases('forward/not-forwarded', {
+  pass: [{ fixture: 'healthy-wrr' }],
+  fail: [{ fixture: 'director-firewall-drop', hosts: ['192.0.2.2'] }],
+});

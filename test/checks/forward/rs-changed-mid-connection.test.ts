@@ -1,0 +1,6 @@
+import { checkCases } from '../../support/check-cases.js';
+
+checkCases('forward/rs-changed-mid-connection', {
+  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'keepalived-failover' }],
+  fail: [],
+});

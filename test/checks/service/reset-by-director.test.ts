@@ -1,0 +1,6 @@
+import { checkCases } from '../../support/check-cases.js';
+
+checkCases('service/reset-by-director', {
+  pass: [{ fixture: 'healthy-wrr' }],
+  fail: [{ fixture: 'keepalived-failover', hosts: ['192.0.2.3'] }],
+});

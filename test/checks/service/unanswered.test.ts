@@ -1,0 +1,6 @@
+import { checkCases } from '../../support/check-cases.js';
+
+checkCases('service/unanswered', {
+  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'vip-missing-on-rs', why: 'the real server\'s capture shows where' }],
+  fail: [{ fixture: 'vip-missing-on-rs', captures: ['client'], hosts: ['198.51.100.10'] }],
+});

@@ -1,0 +1,137 @@
+// One fuzzing campaign: `runs` mutated captures through the reader and decoder, then
+// `pipelineRuns` sets of captures through the whole analysis and every output. Input i is
+// built from its own generator (seed, i), so a failure is reproduced from the seed and index
+// alone. Measures time per input and process memory across the run.
+
+import { InvariantError } from './invariants.js';
+import { makeFastInput, runFastInput } from './fast-path.js';
+import { makePipelineInput, runPipelineInput } from './pipeline.js';
+import { inputSeed, Prng } from './prng.js';
+import { loadSeeds, type SeedSet } from './seeds.js';
+
+export type CampaignOptions = {
+  readonly seed: number;
+  /** Inputs through reader + decoder. */
+  readonly runs: number;
+  /** Inputs (1–3 captures each) through the whole analysis. */
+  readonly pipelineRuns: number;
+  /** Corpus files among the seeds (0: fixtures and samples only). */
+  readonly corpusSample?: number;
+  /** Stop collecting after this many failures. */
+  readonly maxFailures?: number;
+  /** Called with one line now and then (progress, summary). */
+  readonly log?: (line: string) => void;
+  /** Seeds already loaded (tests share them). */
+  readonly seeds?: SeedSet;
+};
+
+export type FailedInput = { readonly name: string; readonly bytes: Uint8Array; readonly steps: readonly string[] };
+
+export type Failure = {
+  readonly path: 'fast' | 'pipeline';
+  readonly index: number;
+  /** "invariant: …" for a broken rule, "threw: …" for an exception from the code under test. */
+  readonly problem: string;
+  readonly inputs: readonly FailedInput[];
+};
+
+export type SlowestInput = { readonly path: 'fast' | 'pipeline'; readonly index: number; readonly ms: number };
+
+export type CampaignResult = {
+  readonly seed: number;
+  readonly runs: number;
+  readonly pipelineRuns: number;
+  readonly seedCount: number;
+  readonly packets: number;
+  readonly analyzedFrames: number;
+  readonly findings: number;
+  readonly fastMs: number;
+  readonly pipelineMs: number;
+  readonly slowest: SlowestInput;
+  /** Peak of heapUsed + arrayBuffers above the level before the first input, in MB. */
+  readonly memoryGrowthMb: number;
+  readonly failures: readonly Failure[];
+  readonly notes: readonly string[];
+};
+
+export const DEFAULT_CORPUS_SAMPLE = 64;
+const MEMORY_SAMPLE_EVERY = 256;
+const PROGRESS_EVERY = 100_000;
+
+function memoryNow(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof InvariantError) return `invariant: ${err.message}`;
+  const e = err as { stack?: unknown; message?: unknown };
+  const text = typeof e?.stack === 'string' ? e.stack.split('\n').slice(0, 6).join('\n') : String(err);
+  return `threw: ${text}`;
+}
+
+export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const log = options.log ?? (() => {});
+  const maxFailures = options.maxFailures ?? 20;
+  const set = options.seeds ?? await loadSeeds({ corpusSample: options.corpusSample ?? DEFAULT_CORPUS_SAMPLE });
+  const failures: Failure[] = [];
+  let slowest: SlowestInput = { path: 'fast', index: -1, ms: 0 };
+  let packets = 0, analyzedFrames = 0, findings = 0;
+  const baseline = memoryNow();
+  let peak = baseline;
+
+  const fastStart = performance.now();
+  for (let i = 0; i < options.runs && failures.length < maxFailures; i++) {
+    const input = makeFastInput(new Prng(inputSeed(options.seed, i)), set.seeds);
+    const t0 = performance.now();
+    try {
+      packets += await runFastInput(input);
+    } catch (err) {
+      failures.push({ path: 'fast', index: i, problem: describe(err), inputs: [{ name: input.seed.name, bytes: input.bytes, steps: input.steps }] });
+    }
+    const ms = performance.now() - t0;
+    if (ms > slowest.ms) slowest = { path: 'fast', index: i, ms };
+    if (i % MEMORY_SAMPLE_EVERY === 0) peak = Math.max(peak, memoryNow());
+    if (i > 0 && i % PROGRESS_EVERY === 0) log(`fuzz: ${i} inputs, ${((performance.now() - fastStart) / 1000).toFixed(1)} s`);
+  }
+  const fastMs = performance.now() - fastStart;
+
+  const pipelineStart = performance.now();
+  for (let i = 0; i < options.pipelineRuns && failures.length < maxFailures; i++) {
+    // A separate stream of generators, so changing `runs` does not change pipeline inputs.
+    const input = makePipelineInput(new Prng(inputSeed(options.seed, i), 1), set);
+    const t0 = performance.now();
+    try {
+      const r = await runPipelineInput(input);
+      analyzedFrames += r.frames;
+      findings += r.findings;
+    } catch (err) {
+      failures.push({
+        path: 'pipeline', index: i, problem: describe(err),
+        inputs: input.parts.map((p) => ({ name: `${p.seed.name} as ${JSON.stringify(p.file)}`, bytes: p.bytes, steps: p.steps })),
+      });
+    }
+    const ms = performance.now() - t0;
+    if (ms > slowest.ms) slowest = { path: 'pipeline', index: i, ms };
+    peak = Math.max(peak, memoryNow());
+  }
+  const pipelineMs = performance.now() - pipelineStart;
+
+  return {
+    seed: options.seed, runs: options.runs, pipelineRuns: options.pipelineRuns, seedCount: set.seeds.length,
+    packets, analyzedFrames, findings, fastMs, pipelineMs, slowest,
+    memoryGrowthMb: (peak - baseline) / 1e6, failures, notes: set.notes,
+  };
+}
+
+export function summaryLines(r: CampaignResult): string[] {
+  const rate = (n: number, ms: number) => (ms > 0 ? Math.round((n / ms) * 1000) : 0);
+  return [
+    `fuzz seed ${r.seed}: ${r.seedCount} seed captures`,
+    `  reader+decoder: ${r.runs} inputs, ${r.packets} packets in ${(r.fastMs / 1000).toFixed(1)} s (${rate(r.runs, r.fastMs)} inputs/s)`,
+    `  analysis: ${r.pipelineRuns} inputs, ${r.analyzedFrames} frames, ${r.findings} findings in ${(r.pipelineMs / 1000).toFixed(1)} s (${rate(r.pipelineRuns, r.pipelineMs)} inputs/s)`,
+    `  slowest input: ${r.slowest.path} #${r.slowest.index}, ${r.slowest.ms.toFixed(1)} ms; memory growth ${r.memoryGrowthMb.toFixed(1)} MB`,
+    `  failures: ${r.failures.length}`,
+    ...r.notes.map((n) => `  note: ${n}`),
+  ];
+}
