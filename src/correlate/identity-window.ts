@@ -69,10 +69,13 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
       while (e && (e.identity !== identity || !sameSource(e.sightings[0]!, s))) e = e.next;
       if (e) {
         const earlier = e.sightings.slice();
-        // Keep the first sightings and, in the last slot, the newest: a looping packet is
-        // compared with its latest pass, not with one from dozens of hops ago.
+        // Keep the first half of the sightings and, after that, the newest ones: a looping
+        // packet is compared with its latest passes, not with one from dozens of hops ago.
         if (e.sightings.length < options.maxPerPacket) e.sightings.push(s);
-        else e.sightings[e.sightings.length - 1] = s;
+        else {
+          e.sightings.splice(options.maxPerPacket >> 1, 1);
+          e.sightings.push(s);
+        }
         return earlier;
       }
       if (queue.length - head >= options.maxEntries) popOldest();
