@@ -109,7 +109,7 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
     file: c.file, host: c.name, role: c.role, linkType, linkTypeName: linkTypeName(linkType),
     destinationMacs: c.linkKind === 'ethernet', frames: src.counters.frames,
     ...(c.clockOffset !== undefined ? { clockOffset: Number(c.clockOffset.toFixed(6)) } : {}),
-    truncatedFrames: src.counters.truncated,
+    truncatedFrames: src.counters.cut,
     ...(reader.stats.length ? { drops } : {}),
     ...(reader.error ? { error: { offset: reader.error.offset, message: reader.error.message } } : {}),
   };

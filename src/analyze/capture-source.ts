@@ -18,6 +18,9 @@ export type CaptureInput = {
 
 export type CaptureCounters = {
   frames: number;
+  /** Captured shorter than on the wire (any snap-length cut). */
+  cut: number;
+  /** Cut inside a header the decoder needed. */
   truncated: number;
   malformed: number;
   ethernet: number;
@@ -45,7 +48,7 @@ export function linkKindOf(c: CaptureCounters): LinkKind {
 
 export function createCaptureSource(index: number, input: CaptureInput): CaptureSource {
   const counters: CaptureCounters = {
-    frames: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
+    frames: 0, cut: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
   };
   const batches = input.reader.batches();
   return {
@@ -60,6 +63,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
           const frame = decodeFrame(raw);
           const t = raw.tsSec + raw.tsNsec / 1e9;
           counters.frames++;
+          if (raw.caplen < raw.len) counters.cut++;
           if (counters.linkType < 0) counters.linkType = raw.linkType;
           const issue = frame.issue;
           if (issue) {

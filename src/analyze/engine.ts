@@ -18,7 +18,8 @@ export type AnalysisOptions = {
   readonly checks: readonly AnyCheck[];
   /** Frames per capture read before the topology is fixed. */
   readonly warmupFrames?: number;
-  readonly onProgress?: (frames: number) => void;
+  /** Called after each merged batch with every capture's progress. */
+  readonly onProgress?: (sources: readonly CaptureSource[]) => void;
 };
 
 export type AnalysisResult = {
@@ -43,7 +44,7 @@ export async function analyzeCaptures(inputs: readonly CaptureInput[], options: 
   for await (const batch of mergeByTime(streams, w.offsets)) {
     for (const s of batch) core.process(s);
     frames += batch.length;
-    options.onProgress?.(frames);
+    options.onProgress?.(sources);
   }
   core.finish();
   return { topology, captures, sources, findings: core.findings, observations: core.observations(), frames };

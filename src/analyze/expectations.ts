@@ -7,7 +7,10 @@ export type ExpectedFinding = {
   readonly check: string;
   readonly severity: Severity;
   readonly verdict: Verdict;
-  /** IP of the implicated host; absent when the finding names none. */
+  /**
+   * The implicated host: its IP, or its MAC or capture name where the captures never show
+   * its address; absent when the finding names no host.
+   */
   readonly host?: string;
 };
 
@@ -19,8 +22,15 @@ export type Expectations = {
 };
 
 export function expectedOf(f: FindingJson): ExpectedFinding {
-  const host = f.hosts[0]?.ip;
+  const h = f.hosts[0];
+  const host = h?.ip ?? h?.mac ?? h?.name;
   return { check: f.check, severity: f.severity, verdict: f.verdict, ...(host !== undefined ? { host } : {}) };
+}
+
+/** The names a finding's first host answers to: IP, MAC and host name. */
+function hostNames(f: FindingJson): readonly string[] {
+  const h = f.hosts[0];
+  return h ? [h.ip, h.mac, h.name].filter((x): x is string => x !== undefined) : [];
 }
 
 export function findingKey(e: ExpectedFinding): string {
@@ -30,13 +40,16 @@ export function findingKey(e: ExpectedFinding): string {
 export type Comparison = { readonly missing: readonly ExpectedFinding[]; readonly unexpected: readonly ExpectedFinding[] };
 
 export function compareFindings(expected: readonly ExpectedFinding[], report: ReportJson): Comparison {
-  const actual = uniqueExpected(report.findings.map(expectedOf));
-  const want = new Set(expected.map(findingKey));
-  const got = new Set(actual.map(findingKey));
-  return {
-    missing: expected.filter((e) => !got.has(findingKey(e))),
-    unexpected: actual.filter((a) => !want.has(findingKey(a))),
-  };
+  const pending = report.findings.slice();
+  const missing: ExpectedFinding[] = [];
+  for (const e of uniqueExpected(expected)) {
+    const matches = (f: FindingJson) => f.check === e.check && f.severity === e.severity && f.verdict === e.verdict &&
+      (e.host === undefined ? f.hosts.length === 0 : hostNames(f).includes(e.host));
+    if (!pending.some(matches)) { missing.push(e); continue; }
+    // One expectation covers every finding of that check on that host (findings are aggregated).
+    for (let i = pending.length - 1; i >= 0; i--) if (matches(pending[i]!)) pending.splice(i, 1);
+  }
+  return { missing, unexpected: uniqueExpected(pending.map(expectedOf)) };
 }
 
 export function uniqueExpected(list: readonly ExpectedFinding[]): ExpectedFinding[] {

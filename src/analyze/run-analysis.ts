@@ -7,6 +7,7 @@ import type { AnyCheck } from '../checks/check-api.js';
 import type { ReportJson } from '../report/report-types.js';
 import { buildReport } from './build-report.js';
 import { openInputs } from './capture-inputs.js';
+import type { CaptureSource } from './capture-source.js';
 import { analyzeCaptures } from './engine.js';
 import { loadConfiguredTopology, type ConfigurationOptions } from './load-configuration.js';
 
@@ -15,7 +16,7 @@ export type AnalysisRequest = ConfigurationOptions & {
   readonly cwd: string;
   readonly stdin?: NodeJS.ReadableStream & AsyncIterable<Uint8Array>;
   readonly checks?: readonly AnyCheck[];
-  readonly onProgress?: (frames: number) => void;
+  readonly onProgress?: (sources: readonly CaptureSource[]) => void;
 };
 
 export type AnalysisOutcome =

@@ -26,7 +26,8 @@ export type CaptureView = {
   /** Clock offset in seconds added to align with the reference capture; absent when no packet was shared. */
   readonly clockOffset?: number;
   /** Counters, final only in `end()`. */
-  readonly stats: { readonly frames: number; readonly truncated: number };
+  /** frames; cut: captured shorter than on the wire; truncated: cut inside a decoded header. */
+  readonly stats: { readonly frames: number; readonly cut: number; readonly truncated: number };
 };
 
 export type HostRef = { readonly ip?: IpAddress; readonly mac?: Mac };

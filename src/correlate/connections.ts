@@ -68,12 +68,19 @@ export function connectionKeyOf(clientIp: IpAddress, clientPort: number, vport: 
 
 export function createConnectionTracker(topology: TopologyView, options: TrackerOptions): ConnectionTracker {
   const table = new Map<string, Connection>();
+  /** Client end (CIP|port|protocol) → key of its latest connection. */
+  const byClientEnd = new Map<string, string>();
+
+  function forget(c: Connection): void {
+    const end = `${c.clientIp}|${c.clientPort}|${c.protocol}`;
+    if (byClientEnd.get(end) === c.key) byClientEnd.delete(end);
+  }
 
   function request(s: Sighting, f: Frame, protocol: 'tcp' | 'udp', sport: number, dport: number, t: number, syn: boolean): Connection | undefined {
     const ip = f.ip!;
     const key = connectionKeyOf(ip.src, sport, dport, protocol);
     let c = table.get(key);
-    if (c && syn && c.closed) { table.delete(key); options.onDone(c); c = undefined; }
+    if (c && syn && c.closed) { table.delete(key); forget(c); options.onDone(c); c = undefined; }
     if (!c) {
       if (table.size >= options.maxConnections) return undefined;
       c = {
@@ -82,6 +89,7 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
         requests: [], requestCount: 1, realServerMacs: [], replies: [], replyKinds: new Set(), closed: false,
       };
       table.set(key, c);
+      byClientEnd.set(`${ip.src}|${sport}|${protocol}`, key);
     } else {
       c.lastT = t;
       // Count packets at one vantage point (the first that saw the connection), retransmissions included.
@@ -115,8 +123,14 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
           const syn = protocol === 'tcp' && (l4.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
           return request(s, f, protocol, l4.sport, l4.dport, t, syn);
         }
-        const key = connectionKeyOf(ip.dst, l4.dport, l4.sport, protocol);
-        if (!table.has(key)) return undefined;
+        // A reply goes back to the client's port, normally from the service port; a real
+        // server answering from another port (a NAT port map) is still answering this client.
+        let key = connectionKeyOf(ip.dst, l4.dport, l4.sport, protocol);
+        if (!table.has(key)) {
+          const other = byClientEnd.get(`${ip.dst}|${l4.dport}|${protocol}`);
+          if (other === undefined || topology.isVip(ip.src) || topology.isClientIp(ip.src)) return undefined;
+          key = other;
+        }
         const kind = protocol === 'tcp' ? tcpReplyKind(l4.flags) : 'data';
         return reply(s, key, kind, t);
       }
@@ -130,12 +144,13 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
     },
     expire(t) {
       for (const [key, c] of table) {
-        if (t - c.lastT > options.idleSeconds) { table.delete(key); options.onDone(c); }
+        if (t - c.lastT > options.idleSeconds) { table.delete(key); forget(c); options.onDone(c); }
       }
     },
     drain() {
       for (const c of table.values()) options.onDone(c);
       table.clear();
+      byClientEnd.clear();
     },
     get size() { return table.size; },
   };

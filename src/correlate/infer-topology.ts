@@ -252,9 +252,12 @@ export function inferTopology(
     // IPv4 first, link-local IPv6 last: the first address names the host.
     const rank = (ip: IpAddress) => (typeof ip === 'number' ? 0 : ip.startsWith('fe80:') ? 2 : 1);
     const ips = arpOwnedIps(ev, mac, vipIps).sort((a, b) => rank(a) - rank(b));
-    if (ips.length === 0 && role !== 'director') {
-      const own = sortedByCount(ev.ipSources.get(mac)).filter((ip) => !vipIps.has(ip) && !clientIps.has(ip));
-      if (own[0] !== undefined) ips.push(own[0]);
+    // Addresses the host originated packets from: the only clue where ARP/ND showed none, and
+    // the way to a global IPv6 address where ND showed only the link-local one.
+    const onlyLinkLocal = ips.length > 0 && ips.every((ip) => typeof ip === 'string' && ip.startsWith('fe80:'));
+    if (ips.length === 0 || onlyLinkLocal) {
+      const own = sortedByCount(ev.ipSources.get(mac)).filter((ip) => !vipIps.has(ip) && !clientIps.has(ip) && !(typeof ip === 'string' && ip.startsWith('fe80:')));
+      if (own[0] !== undefined) ips.unshift(own[0]);
     }
     // A director seen only through its VIP (it ARPs from the VIP, forwards, never speaks from
     // its DIP) is named by the VIP it owns.

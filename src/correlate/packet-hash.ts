@@ -1,6 +1,6 @@
 // Packet identity across vantage points. The identity hash covers what no hop of a DR
 // path may change and what tells two packets apart: source address, IP ID (IPv4),
-// protocol, source port, TCP seq/ack/flags, payload length and a payload prefix. The
+// protocol, source port, TCP seq/ack/flags and the payload length. The
 // destination address and port are left out on purpose, so a director that rewrites them
 // (NAT mode, a port map) still pairs with what it received and can be reported.
 // The invariant hash covers the IP packet's bytes except TTL/hop limit and the IPv4
@@ -8,7 +8,8 @@
 
 import type { Frame } from '../decode/frame-types.js';
 
-const PAYLOAD_PREFIX = 32;
+/** ICMP errors differ only in the quoted packet: its first bytes (the quoted IP header) tell them apart. */
+const ICMP_BODY_PREFIX = 28;
 const INVARIANT_SPAN = 128;
 
 function mix(h: number, k: number): number {
@@ -96,7 +97,8 @@ export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
       case 'icmp':
       case 'icmpv6':
         h = mix(mix(mix(h, l4.type), l4.code), (l4.echoId ?? 0) * 65536 + (l4.echoSeq ?? 0));
-        payloadOffset = l4.offset + 4; payloadLength = Math.max(0, captured - payloadOffset);
+        payloadOffset = l4.offset + 4;
+        payloadLength = Math.max(0, (ip.version === 4 ? ip.totalLength - ip.headerLength : ip.payloadLength - (ip.headerLength - 40)) - 4);
         break;
       case 'vrrp':
         h = mix(mix(h, l4.vrid), l4.priority);
@@ -107,8 +109,12 @@ export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
   } else if (ip.fragment) {
     h = mix(mix(h, ip.fragment.id), ip.fragment.offset);
   }
+  // The payload length comes from the headers, not from what was captured, so captures with
+  // different snap lengths still agree; payload bytes stay out of the identity for that reason.
   h = mix(h, payloadLength);
-  if (payloadOffset >= 0) h = mixBytes(h, data, payloadOffset, Math.min(captured, payloadOffset + PAYLOAD_PREFIX));
+  if (payloadOffset >= 0 && l4 && (l4.kind === 'icmp' || l4.kind === 'icmpv6')) {
+    h = mixBytes(h, data, payloadOffset, Math.min(captured, payloadOffset + ICMP_BODY_PREFIX));
+  }
 
   const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
   const spanEnd = Math.min(captured, ip.offset + ipLength, ip.offset + INVARIANT_SPAN);

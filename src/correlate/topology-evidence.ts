@@ -100,7 +100,7 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       break;
     }
   }
-  if (src !== undefined && !relayed && earlier.length === 0) nestedBump(ev.ipSources, src, ip.src);
+  if (src !== undefined && !relayed && earlier.length === 0 && ip.src !== 0 && ip.src !== '::') nestedBump(ev.ipSources, src, ip.src);
 
   if (!l4) return;
   // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.

@@ -18,8 +18,8 @@ configure() {
   done
   wait_servers
   keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
-  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
   wait_for 30 "VIP on director" has_vip director
+  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
   wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
   step "director holds the VIP; both directors have their IPVS tables"
 }

@@ -27,7 +27,7 @@ export default defineCheck({
         for (const d of ctx.topology.directors) {
           if (captured(d)) continue;
           ctx.report({
-            messageId: 'missing',
+            messageId: 'missing', verdict: 'inconclusive',
             data: { host: d.name, role: 'director', consequence: 'what it received and forwarded is inferred from other captures' },
             key: d.name, hosts: [refOf(d)], evidence: [],
             expected: 'a capture on the director', seen: 'none given',
@@ -36,7 +36,7 @@ export default defineCheck({
         for (const r of ctx.topology.realServers) {
           if (captured(r)) continue;
           ctx.report({
-            messageId: 'missing',
+            messageId: 'missing', verdict: 'inconclusive',
             data: { host: r.ips[0] !== undefined && !r.name.includes(formatIp(r.ips[0])) ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
             key: r.name, hosts: [refOf(r)], evidence: [],
             expected: 'a capture on every real server', seen: 'none given',
@@ -44,7 +44,7 @@ export default defineCheck({
         }
         if (ctx.topology.vips.length > 0 && !ctx.captures.some((c) => c.role === 'client' || c.role === 'router')) {
           ctx.report({
-            messageId: 'noClientSide', data: {}, key: 'client-side', hosts: [], evidence: [],
+            messageId: 'noClientSide', verdict: 'inconclusive', data: {}, key: 'client-side', hosts: [], evidence: [],
             expected: 'a capture on a client or on the router', seen: 'none given',
           });
         }

@@ -20,7 +20,7 @@ export default defineCheck({
         for (const c of ctx.captures) {
           if (c.linkKind !== 'cooked' && c.linkKind !== 'bare') continue;
           ctx.report({
-            messageId: c.linkKind, data: { capture: c.name, linkType: 'SLL/SLL2, as written by tcpdump -i any' },
+            messageId: c.linkKind, verdict: 'inconclusive', data: { capture: c.name, linkType: 'SLL/SLL2, as written by tcpdump -i any' },
             key: c.file,
             hosts: c.host ? [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }] : c.hostMac !== undefined ? [{ mac: c.hostMac }] : [],
             evidence: [],

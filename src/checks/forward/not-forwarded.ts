@@ -18,7 +18,7 @@ export default defineCheck({
     id: 'forward/not-forwarded',
     title: 'A client packet for the VIP entered the director and never left it',
     severity: 'error',
-    summary: 'Fires when a client→VIP service packet reaches the director (seen in the director\'s own capture) and no copy leaves toward a real server, and the director did not answer it itself.',
+    summary: 'Fires when a client→VIP service packet reaches the director (seen in the director\'s own capture) and no copy leaves toward a real server, whether the director dropped it silently or answered it itself (ICMP, RST).',
     why: 'The director must forward every packet of a virtual service. A silent drop on the director means a firewall rule (filter INPUT runs before IPVS; DR frames also pass OUTPUT/POSTROUTING), a stateful rule dropping NEW-not-SYN or INVALID packets, or a removed real server with expire_nodest_conn=0.',
     fix: 'Check the director\'s nftables/iptables INPUT, OUTPUT and POSTROUTING chains for the VIP and port, and conntrack-state rules; check ipvsadm -Ln for the service and its real servers.',
     docs: 'docs/checks/forward/not-forwarded.md',
@@ -59,8 +59,8 @@ export default defineCheck({
         const arrivalTtl = arrived.frame.ip!.ttl;
         if (sightings.some((s) => srcMacOf(s) === director || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl))) return;
         const key = clientKeyOf(first);
-        if (key === undefined || answered.has(key)) return;
-        ctx.explain(key);
+        if (key !== undefined) ctx.explain(key);
+        const answeredItself = key !== undefined && answered.has(key);
         ctx.report({
           messageId: 'dropped',
           data: { director: formatMac(director), packet: `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}` },
@@ -68,7 +68,8 @@ export default defineCheck({
           hosts: [{ mac: director }],
           evidence: sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `the packet leaves the director toward a real server's MAC`,
-          seen: `received at ${ctx.captures[arrived.capture]!.name}, no copy left the director`,
+          seen: `received at ${ctx.captures[arrived.capture]!.name}, no copy left the director` +
+            (answeredItself ? '; the director answered the client itself (see forward/icmp-from-director, service/reset-by-director)' : ''),
         });
       },
     };

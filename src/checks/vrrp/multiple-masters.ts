@@ -12,7 +12,7 @@ export default defineCheck({
     fix: 'Let VRRP through on both directors (nft add rule inet filter input ip protocol vrrp accept / firewall-cmd --add-protocol=vrrp), keep both on one segment, and give both the same virtual_router_id, version and authentication; or use unicast_peer.',
     docs: 'docs/checks/vrrp/multiple-masters.md',
     messages: {
-      split: 'VRID {{vrid}} has two masters: {{a}} and {{b}} both advertised for {{seconds}} s.',
+      split: 'VRID {{vrid}} has two masters: {{a}} advertised together with {{b}} for {{seconds}} s.',
     },
   },
   create(ctx) {
@@ -31,18 +31,21 @@ export default defineCheck({
         const limit = Math.max(...active.map(masterDownSeconds));
         if (ev.t - since <= limit) return;
         reported.add(vrid);
-        // The lower-priority advertiser should have stayed backup: name it first.
-        const [low, high] = [...active].sort((x, y) => x.priority - y.priority) as [Advertiser, Advertiser];
+        // Every advertiser of the VRID holds the VIP: each is implicated, the lower priority first.
+        const sorted = [...active].sort((x, y) => x.priority - y.priority);
         const label = (a: Advertiser) => `${ctx.topology.hostByIp(a.ip)?.name ?? formatIp(a.ip)} (${formatIp(a.ip)}, priority ${a.priority})`;
-        ctx.report({
-          messageId: 'split',
-          data: { vrid, a: label(low), b: label(high), seconds: (ev.t - since).toFixed(1) },
-          key: String(vrid),
-          hosts: [low, high].map((a) => ({ ip: a.ip, ...(a.mac !== undefined ? { mac: a.mac } : {}) })),
-          evidence: [low.first, high.first, ev.sighting].map((x) => ({ capture: x.capture, frame: x.frame })),
-          expected: `one advertiser for VRID ${vrid}`,
-          seen: `${formatIp(low.ip)} and ${formatIp(high.ip)} advertising together for more than ${limit.toFixed(1)} s`,
-        });
+        for (const a of sorted) {
+          const other = sorted.find((x) => x !== a)!;
+          ctx.report({
+            messageId: 'split',
+            data: { vrid, a: label(a), b: label(other), seconds: (ev.t - since).toFixed(1) },
+            key: `${vrid}|${a.ip}`,
+            hosts: [{ ip: a.ip, ...(a.mac !== undefined ? { mac: a.mac } : {}) }],
+            evidence: [a.first, other.first, ev.sighting].map((x) => ({ capture: x.capture, frame: x.frame })),
+            expected: `one advertiser for VRID ${vrid}`,
+            seen: `${formatIp(a.ip)} advertising together with ${formatIp(other.ip)} for more than ${limit.toFixed(1)} s`,
+          });
+        }
       },
     };
   },

@@ -3,7 +3,13 @@
 import { parseArgs } from 'node:util';
 import { runAnalysis } from '../../analyze/run-analysis.js';
 import type { ReportJson, Severity } from '../../report/report-types.js';
-import { isReportFormat, writeReport, type ReportFormat } from '../../report/write-report.js';
+import { isReportFormat, writeReport } from '../../report/write-report.js';
+import { colorWanted } from '../../report/color.js';
+import { createProgress } from '../../report/progress.js';
+import { writeEvidence } from '../../report/evidence-export.js';
+import { openCaptureFile } from '../../io/open-capture.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import { reportCaptureError } from '../capture-inputs.js';
 import { ExitCode } from '../exit-codes.js';
@@ -27,6 +33,20 @@ export function exitCodeFor(report: ReportJson, failOn: FailOn): ExitCode {
   if (failOn === 'never') return ExitCode.Ok;
   const failing = report.findings.some((f) => f.verdict === 'fail' && RANK[f.severity] >= RANK[failOn]);
   return failing ? ExitCode.Findings : ExitCode.Ok;
+}
+
+function totalSizeOf(files: readonly string[], cwd: string): { totalBytes?: number } {
+  let total = 0;
+  for (const f of files) {
+    try {
+      const st = statSync(resolve(cwd, f));
+      if (!st.isFile()) return {};
+      total += st.size;
+    } catch {
+      return {};
+    }
+  }
+  return { totalBytes: total };
 }
 
 export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -61,24 +81,40 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (format !== 'tui' && !isReportFormat(format)) return usageError(io, `unknown format '${format}'`, ANALYZE_USAGE);
   if (parsed.positionals.length === 0 && v.role.length === 0) return usageError(io, 'no capture file given', ANALYZE_USAGE);
 
+  const progress = createProgress(io.stderr, {
+    enabled: io.stderr.isTTY && !v.quiet && io.env['CI'] !== 'true',
+    totalFiles: parsed.positionals.length,
+    ...totalSizeOf(parsed.positionals, io.cwd),
+  });
   const outcome = await runAnalysis({
     files: parsed.positionals, ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role,
     cwd: io.cwd, stdin: io.stdin,
+    onProgress: (sources) => {
+      for (const s of sources) progress.update({ file: s.input.file, bytesRead: s.input.reader.bytesRead, frames: s.counters.frames });
+    },
   });
+  progress.done();
   if (!outcome.ok) {
     for (const e of outcome.errors) io.stderr.write(`lvs-doctor: ${escapeForTerminal(e)}\n`);
     return ExitCode.Error;
   }
-  for (const note of outcome.notes) io.stderr.write(`lvs-doctor: note: ${escapeForTerminal(note)}\n`);
+  for (const note of outcome.notes) if (!v.quiet) io.stderr.write(`lvs-doctor: note: ${escapeForTerminal(note)}\n`);
   for (const { file, error } of outcome.inputErrors) reportCaptureError(io, file, error);
   const inputFailed = outcome.inputErrors.length > 0;
   const report = outcome.report;
-  if (format === 'tui') {
+  if (v.evidence !== undefined) {
+    const dir = resolve(io.cwd, v.evidence);
+    const written = await writeEvidence(report, dir, (name) => openCaptureFile(resolve(io.cwd, name)));
+    if (!v.quiet) io.stderr.write(`lvs-doctor: wrote ${written.length} evidence file(s) to ${escapeForTerminal(dir)}\n`);
+  }
+  // The terminal UI needs a terminal on both ends (keys in, screen out); it is loaded only then.
+  const tuiPossible = io.stdout.isTTY && (io.stdin as { isTTY?: boolean }).isTTY === true && io.env['CI'] !== 'true';
+  if (format === 'tui' && tuiPossible) {
     const { runTui } = await import('../../tui/run-tui.js');
     await runTui(report, io);
   } else {
-    await writeReport(report, format as ReportFormat, io.stdout, {
-      color: io.stdout.isTTY && io.env['NO_COLOR'] === undefined,
+    await writeReport(report, format === 'tui' ? 'table' : format, io.stdout, {
+      color: colorWanted(io.stdout.isTTY, io.env),
       ...(io.stdout.columns ? { columns: io.stdout.columns } : {}),
     });
   }
