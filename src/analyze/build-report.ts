@@ -11,11 +11,12 @@ import { formatTimestamp } from '../report/format-time.js';
 import { summarizeFrame } from '../report/frame-summary.js';
 import { linkTypeName } from '../report/link-type-name.js';
 import type {
-  ArpTimelineJson, CaptureJson, DistributionJson, EvidenceJson, FindingJson, HostJson, JourneyJson, ReportJson, TopologyJson,
+  ArpTimelineJson, CaptureJson, DistributionJson, EvidenceJson, FailoverEventJson, FindingJson, HostJson, JourneyJson, ReportJson, TopologyJson,
 } from '../report/report-types.js';
 import { VERSION } from '../version.js';
 import type { AnalysisResult } from './engine.js';
 import { formatMessage, type FindingAggregate } from './findings.js';
+import type { FailoverEvent } from './observations.js';
 
 function hostJson(h: HostInfo): HostJson {
   const ip = h.ips[0];
@@ -159,6 +160,20 @@ function distributionJson(r: AnalysisResult): DistributionJson[] {
   });
 }
 
+function failoverJson(r: AnalysisResult): FailoverEventJson[] {
+  const aligned = (e: FailoverEvent) => e.sighting.t + (r.captures[e.sighting.capture]!.clockOffset ?? 0);
+  return [...r.observations.failover].sort((a, b) => aligned(a) - aligned(b)).map((e) => {
+    const c = r.captures[e.sighting.capture]!;
+    const host = r.topology.hostByMac(e.mac) ?? r.topology.hostByIp(e.ip);
+    return {
+      ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), capture: c.file, frame: e.sighting.frame.frame,
+      kind: e.kind, ...(e.vrid !== undefined ? { vrid: e.vrid } : {}), ...(host ? { host: host.name } : {}),
+      ...(e.mac !== undefined ? { mac: formatMac(e.mac) } : {}), ...(e.ip !== undefined ? { ip: formatIp(e.ip) } : {}),
+      detail: e.detail,
+    };
+  });
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function buildReport(r: AnalysisResult): ReportJson {
@@ -172,6 +187,7 @@ export function buildReport(r: AnalysisResult): ReportJson {
     topology: topologyJson(r.topology),
     findings,
     arpTimeline: arpTimelineJson(r),
+    failover: failoverJson(r),
     distribution: distributionJson(r),
     summary: {
       errors: count('error'), warnings: count('warning'), infos: count('info'),

@@ -23,16 +23,59 @@ export type DistributionEntry = {
   unknown: number;
 };
 
+export type FailoverEvent = {
+  readonly kind: 'vrrp-master' | 'vrrp-resign' | 'garp' | 'vip-mac-switch' | 'connection-reset';
+  readonly sighting: Sighting;
+  readonly mac?: Mac;
+  readonly ip?: IpAddress;
+  readonly vrid?: number;
+  readonly detail: string;
+};
+
 export type Observations = {
   readonly arp: ReadonlyMap<IpAddress, readonly ArpOwnershipEvent[]>;
   readonly distribution: readonly DistributionEntry[];
+  readonly failover: readonly FailoverEvent[];
 };
+
+const MAX_FAILOVER_EVENTS = 500;
+const TCP_RST = 0x04;
 
 /** `carry` continues the collections of an earlier observer (after a topology change). */
 export function createObservers(topology: TopologyView, carry?: Observations) {
   const arp = new Map<IpAddress, ArpOwnershipEvent[]>(carry ? [...carry.arp].map(([k, v]) => [k, [...v]]) : []);
   const lastTrafficMac = new Map<string, Mac>();
+  const failover: FailoverEvent[] = carry ? [...carry.failover] : [];
+  const vrrpRuns = new Map<string, number>();
+  let lastGarp: { mac: Mac; t: number } | undefined;
+  const note = (e: FailoverEvent) => { if (failover.length < MAX_FAILOVER_EVENTS) failover.push(e); };
   const distribution = new Map<string, DistributionEntry>(carry ? carry.distribution.map((d) => [`${d.vip}|${d.protocol}|${d.port}`, d]) : []);
+
+  const lastTrafficMacSeen = new Set<string>();
+
+  // VRRP runs starting or resigning, gratuitous ARP bursts for a VIP, RSTs from a VIP by a director.
+  function failoverMoments(s: Sighting): void {
+    const f = s.frame, l4 = f.l4, ip = f.ip;
+    if (l4?.kind === 'vrrp' && ip) {
+      const key = `${l4.vrid}|${ip.src}`;
+      const last = vrrpRuns.get(key);
+      vrrpRuns.set(key, s.t);
+      if (l4.priority === 0) note({ kind: 'vrrp-resign', sighting: s, ip: ip.src, vrid: l4.vrid, ...(srcMacOf(s) !== undefined ? { mac: srcMacOf(s)! } : {}), detail: `priority 0: gives up VRID ${l4.vrid}` });
+      else if (last === undefined || s.t - last > 3 * (l4.intervalCs / 100) + 1) {
+        note({ kind: 'vrrp-master', sighting: s, ip: ip.src, vrid: l4.vrid, ...(srcMacOf(s) !== undefined ? { mac: srcMacOf(s)! } : {}), detail: `starts advertising VRID ${l4.vrid} with priority ${l4.priority}` });
+      }
+      return;
+    }
+    const a = f.arp;
+    if (a && a.spa === a.tpa && topology.isVip(a.spa)) {
+      if (!lastGarp || lastGarp.mac !== a.sha || s.t - lastGarp.t > 1) note({ kind: 'garp', sighting: s, mac: a.sha, ip: a.spa, detail: `gratuitous ARP: ${topology.labelOfMac(a.sha)} announces the VIP` });
+      lastGarp = { mac: a.sha, t: s.t };
+      return;
+    }
+    if (ip && l4?.kind === 'tcp' && l4.flags & TCP_RST && topology.isVip(ip.src) && topology.isDirectorMac(srcMacOf(s))) {
+      note({ kind: 'connection-reset', sighting: s, ip: ip.dst, ...(srcMacOf(s) !== undefined ? { mac: srcMacOf(s)! } : {}), detail: `a director resets the client's connection (port ${l4.dport}): it has no IPVS entry for it` });
+    }
+  }
 
   function push(vip: IpAddress, e: ArpOwnershipEvent): void {
     let list = arp.get(vip);
@@ -43,6 +86,7 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
   return {
     sighting(s: Sighting, earlier: readonly Sighting[]): void {
       const f = s.frame;
+      if (earlier.length === 0) failoverMoments(s);
       if (f.arp) {
         if (!topology.isVip(f.arp.spa)) return;
         // A broadcast ARP is seen at every vantage; record it once.
@@ -56,6 +100,8 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
       if (lastTrafficMac.get(key) === dst) return;
       lastTrafficMac.set(key, dst);
       push(ip.dst, { kind: 'traffic', mac: dst, sighting: s });
+      if (lastTrafficMacSeen.has(key)) note({ kind: 'vip-mac-switch', sighting: s, mac: dst, ip: ip.dst, detail: `traffic for the VIP now goes to ${topology.labelOfMac(dst)}` });
+      lastTrafficMacSeen.add(key);
     },
     connection(c: Connection): void {
       if (c.protocol === 'tcp' && !c.startedWithSyn) return;
@@ -67,7 +113,7 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
       else entry.perMac.set(rs, (entry.perMac.get(rs) ?? 0) + 1);
     },
     result(): Observations {
-      return { arp, distribution: [...distribution.values()] };
+      return { arp, distribution: [...distribution.values()], failover };
     },
   };
 }

@@ -122,6 +122,18 @@ export type DistributionJson = {
   readonly servers: readonly { readonly ip?: string; readonly mac?: string; readonly weight?: number; readonly connections: number }[];
 };
 
+export type FailoverEventJson = {
+  readonly ts: string;
+  readonly capture: string;
+  readonly frame: number;
+  readonly kind: 'vrrp-master' | 'vrrp-resign' | 'garp' | 'vip-mac-switch' | 'connection-reset';
+  readonly vrid?: number;
+  readonly host?: string;
+  readonly mac?: string;
+  readonly ip?: string;
+  readonly detail: string;
+};
+
 export type SummaryJson = {
   readonly errors: number;
   readonly warnings: number;
@@ -139,5 +151,7 @@ export type ReportJson = {
   readonly findings: readonly FindingJson[];
   readonly arpTimeline: readonly ArpTimelineJson[];
   readonly distribution: readonly DistributionJson[];
+  /** Failover timeline: VRRP master changes, gratuitous ARP bursts, VIP MAC switches, resets. */
+  readonly failover: readonly FailoverEventJson[];
   readonly summary: SummaryJson;
 };

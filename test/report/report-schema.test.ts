@@ -20,7 +20,7 @@ type Presence<O> = { readonly [K in keyof O]-?: object extends Pick<O, K> ? 'opt
 
 const report = {
   version: 'required', tool: 'required', captures: 'required', topology: 'required', findings: 'required',
-  arpTimeline: 'required', distribution: 'required', summary: 'required',
+  arpTimeline: 'required', distribution: 'required', failover: 'required', summary: 'required',
 } satisfies Presence<T.ReportJson>;
 
 const definitions = {
@@ -45,6 +45,7 @@ const definitions = {
   arpTimeline: { vip: 'required', events: 'required' } satisfies Presence<T.ArpTimelineJson>,
   distributionServer: { ip: 'optional', mac: 'optional', weight: 'optional', connections: 'required' } satisfies Presence<T.DistributionJson['servers'][number]>,
   distribution: { vip: 'required', protocol: 'required', port: 'required', scheduler: 'optional', servers: 'required' } satisfies Presence<T.DistributionJson>,
+  failoverEvent: { ts: 'required', capture: 'required', frame: 'required', kind: 'required', vrid: 'optional', host: 'optional', mac: 'optional', ip: 'optional', detail: 'required' } satisfies Presence<T.FailoverEventJson>,
   summary: { errors: 'required', warnings: 'required', infos: 'required', inconclusive: 'required', frames: 'required', captures: 'required' } satisfies Presence<T.SummaryJson>,
 } as const;
 

@@ -217,6 +217,7 @@ export const sampleReport: ReportJson = {
       ],
     },
   ],
+  failover: [],
   distribution: [
     {
       vip: VIP,
@@ -312,6 +313,7 @@ export const emptyReport: ReportJson = {
   findings: [],
   arpTimeline: [],
   distribution: [],
+  failover: [],
   summary: summarize([], CAPTURES),
 };
 
