@@ -15,7 +15,7 @@ WORK=${LAB_WORK:-$LAB/.work}
 all_scenarios() { ls "$LAB/guest/scenarios" | sed -n 's/\.sh$//p'; }
 
 case "${1:-}" in
-  ""|-h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  ""|-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   --list) all_scenarios; exit 0 ;;
   --all) set -- $(all_scenarios) ;;
 esac

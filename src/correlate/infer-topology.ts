@@ -139,11 +139,11 @@ export function inferTopology(
   // are real servers leaking the VIP (ARP flux), the one that does not is the director.
   for (const [ip, replyMacs] of ev.arpReplies) {
     const claimants = new Set([...replyMacs.keys(), ...(ev.arpRequests.get(ip)?.keys() ?? [])]);
-    if (claimants.size < 2 || vipIps.has(ip)) continue;
+    if (claimants.size < 2 || [...claimants].some((m) => directorMacs.has(m))) continue;
     const serving = [...claimants].filter((m) => ev.replySources.get(ip)?.has(m));
     const silent = [...claimants].filter((m) => !ev.replySources.get(ip)?.has(m));
     if (serving.length === 0 || silent.length === 0) continue;
-    evidence.push(`${formatIp(ip)} is a VIP: ${[...claimants].map(formatMac).join(', ')} all claim it in ARP; ${serving.map(formatMac).join(', ')} serve(s) from it, ${silent.map(formatMac).join(', ')} does not`);
+    if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${[...claimants].map(formatMac).join(', ')} all claim it in ARP; ${serving.map(formatMac).join(', ')} serve(s) from it, ${silent.map(formatMac).join(', ')} does not`);
     vipIps.add(ip);
     for (const m of silent) directorMacs.add(m);
     for (const m of serving) rsMacs.add(m);
@@ -158,6 +158,23 @@ export function inferTopology(
     if (!vipIps.has(vip)) evidence.push(`${formatIp(vip)} is a VIP: ${formatMac(mac)} sent ICMP unreachable from it about packets addressed to it (IPVS could not forward them)`);
     vipIps.add(vip);
     if (!directorMacs.has(mac)) directorMacs.add(mac);
+  }
+
+  // 2d. Nothing forwarded at all: a capture its owner named as the director's (director.pcap,
+  // --role director=…) shows the director; the addresses it answers ARP for and receives
+  // client connections on are the VIPs.
+  if (directorMacs.size === 0) {
+    captures.forEach((c, i) => {
+      if ((c.roleHint ?? inferRoleFromName(c.name)) !== 'director') return;
+      const mac = captureHostCandidates(ev, i)[0];
+      if (mac === undefined) return;
+      const served = [...ev.requestPorts.keys()].filter((ip) => ev.arpReplies.get(ip)?.has(mac) && (ev.requestClients.get(ip)?.size ?? 0) > 0);
+      if (served.length === 0 && vipIps.size === 0) return;
+      directorMacs.add(mac);
+      for (const ip of served) vipIps.add(ip);
+      evidence.push(`${formatMac(mac)} is taken as the director because capture '${c.name}' is named so; it forwarded nothing` +
+        (served.length ? `, and clients connect to ${served.map(formatIp).join(', ')}, which it answers ARP for` : ''));
+    });
   }
 
   // 3. Configured VIPs with no relay seen: the ARP owner is the director.

@@ -113,6 +113,8 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       return;
     }
     if (l4.type === 135 && ip.src !== '::') { nestedBump(ev.arpRequests, ip.src, src); return; }
+    // Duplicate address detection (NS from ::) announces the address its sender is taking.
+    if (l4.type === 135 && l4.ndTarget !== undefined) { nestedBump(ev.arpRequests, l4.ndTarget, src); return; }
   }
   if ((l4.kind === 'icmp' && l4.type === 3) || (l4.kind === 'icmpv6' && (l4.type === 1 || l4.type === 2))) {
     const q = l4.embedded;

@@ -10,7 +10,9 @@ import { pcapFileHeader, pcapRecord, wallClock, type PacketTime } from './pcap-s
 /** cap sets libpcap's snaplen to 65535; the shared buffer is that large. */
 export const CAP_SNAPLEN = 65_535;
 /** Kernel ring for the capture socket: room for bursts while the analysis catches up. */
-const KERNEL_BUFFER_BYTES = 16 * 1024 * 1024;
+const KERNEL_BUFFER_BYTES = 64 * 1024 * 1024;
+/** Pending records written at once even if the burst goes on. */
+const FLUSH_BYTES = 256 * 1024;
 
 export type CaptureOutput = { write(bytes: Uint8Array): unknown };
 
@@ -45,9 +47,8 @@ export function openInterfaceCapture(cap: CapModule, options: InterfaceCaptureOp
     return { ok: false, failure: { kind: 'failed', detail: `unsupported link type '${name}'` } };
   }
   options.out.write(pcapFileHeader(linkType, CAP_SNAPLEN));
-  session.on('packet', (nbytes) => {
-    options.out.write(pcapRecord(clock(), buffer, nbytes));
-  });
+  const batch = batchedWriter(options.out);
+  session.on('packet', (nbytes) => batch.add(pcapRecord(clock(), buffer, nbytes)));
   let closed = false;
   return {
     ok: true,
@@ -57,7 +58,35 @@ export function openInterfaceCapture(cap: CapModule, options: InterfaceCaptureOp
         if (closed) return;
         closed = true;
         session.close();
+        batch.flush();
       },
     },
+  };
+}
+
+/** Records go out together once the binding has delivered what libpcap had: one write per burst, not per packet. */
+function batchedWriter(out: CaptureOutput): { add(record: Uint8Array): void; flush(): void } {
+  let pending: Uint8Array[] = [];
+  let bytes = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending, bytes);
+    pending = [];
+    bytes = 0;
+    out.write(chunk);
+  };
+  return {
+    add(record) {
+      pending.push(record);
+      bytes += record.length;
+      if (bytes >= FLUSH_BYTES) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
   };
 }

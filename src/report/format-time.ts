@@ -8,6 +8,8 @@ export function formatTimestamp(sec: number, nsec: number): string {
 
 /** UTC wall-clock time for people, e.g. 2026-11-21 17:46:06.123456789. */
 export function formatWallClock(sec: number, nsec: number): string {
+  // An invalid Date (beyond ±8.64e12 s, which pcapng timestamps can reach) would throw.
+  if (!(Math.abs(sec) <= 8.64e12)) return formatTimestamp(sec, nsec);
   const iso = new Date(sec * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(nsec).padStart(9, '0')}`;
 }

@@ -1,7 +1,9 @@
-// cli-table3 with widths that fit the terminal. Cells are wrapped here (wrap.ts) rather than by
-// cli-table3, which truncates long words such as paths and drops text after leading spaces.
+// Boxed tables with widths that fit the terminal, drawn like cli-table3's default style.
+// Cells are wrapped here (wrap.ts). The box is drawn here too: cli-table3 re-measures a cell's
+// whole text for every line it draws, which takes minutes for a cell of a hundred lines
+// (e.g. the topology evidence of a capture with many VIPs).
 
-import Table from 'cli-table3';
+import { painter } from './color.js';
 import { wrapText } from './wrap.js';
 
 const MIN_COLUMN = 4;
@@ -15,7 +17,9 @@ export type GridOptions = {
 };
 
 function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((l) => [...l].length));
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, [...line].length);
+  return longest;
 }
 
 /** Content widths that fit `columns`, shrinking the widest column first. */
@@ -36,17 +40,40 @@ export function fitWidths(natural: readonly number[], columns: number): number[]
 
 export function renderGrid(rows: readonly (readonly string[])[], options: GridOptions): string {
   const all = options.head ? [options.head, ...rows] : rows;
-  const count = Math.max(0, ...all.map((r) => r.length));
-  const natural = Array.from({ length: count }, (_, i) =>
-    Math.min(options.maxWidths?.[i] ?? Infinity, Math.max(0, ...all.map((r) => longestLine(r[i] ?? '')))));
-  const widths = fitWidths(natural, options.columns);
-  const wrap = (row: readonly string[]) => widths.map((w, i) => wrapText(row[i] ?? '', w).join('\n'));
-  const table = new Table({
-    ...(options.head ? { head: wrap(options.head) } : {}),
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
+  if (all.length === 0) return '';
+  let count = 0;
+  for (const r of all) count = Math.max(count, r.length);
+  const natural = Array.from({ length: count }, (_, i) => {
+    let longest = 0;
+    for (const r of all) longest = Math.max(longest, longestLine(r[i] ?? ''));
+    return Math.min(options.maxWidths?.[i] ?? Infinity, longest);
   });
-  for (const row of rows) table.push(wrap(row));
-  return table.toString();
+  const widths = fitWidths(natural, options.columns);
+  if (widths.length === 0) return '';
+  const paint = painter(options.color);
+  const rule = (left: string, mid: string, right: string) =>
+    widths.map((w, i) => paint('grey', `${i === 0 ? left : mid}${'─'.repeat(w + 2)}${i === widths.length - 1 ? right : ''}`)).join('');
+  const out: string[] = [rule('┌', '┬', '┐')];
+  all.forEach((row, r) => {
+    if (r > 0) out.push(rule('├', '┼', '┤'));
+    const cells = widths.map((w, i) => wrapText(row[i] ?? '', w));
+    let height = 1;
+    for (const c of cells) height = Math.max(height, c.length);
+    const bold = r === 0 && options.head !== undefined;
+    for (let line = 0; line < height; line++) {
+      out.push(cells.map((c, i) => {
+        const padded = ` ${fit(c[line] ?? '', widths[i]!)} `;
+        return `${paint('grey', '│')}${bold ? paint('bold', padded) : padded}${i === widths.length - 1 ? paint('grey', '│') : ''}`;
+      }).join(''));
+    }
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
+}
+
+/** Pads to `width`; a longer line (deep indentation in a narrow column) is cut with an ellipsis. */
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length > width) return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  return text + ' '.repeat(width - chars.length);
 }

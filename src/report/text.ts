@@ -26,7 +26,8 @@ export function timeOfDay(ts: string): string {
   const m = /^(-?\d+)(\.\d+)?$/.exec(ts);
   if (!m) return clean(ts);
   const sec = Number(m[1]);
-  if (!Number.isSafeInteger(sec)) return clean(ts);
+  // Beyond ±8.64e12 s a Date is invalid and toISOString throws; pcapng timestamps reach that.
+  if (!Number.isSafeInteger(sec) || Math.abs(sec) > 8.64e12) return clean(ts);
   const iso = new Date(sec * 1000).toISOString();
   return `${iso.slice(11, 19)}${m[2] ?? ''}`;
 }

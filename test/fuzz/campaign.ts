@@ -3,6 +3,8 @@
 // built from its own generator (seed, i), so a failure is reproduced from the seed and index
 // alone. Measures time per input and process memory across the run.
 
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { InvariantError } from './invariants.js';
 import { makeFastInput, runFastInput } from './fast-path.js';
 import { makePipelineInput, runPipelineInput } from './pipeline.js';
@@ -48,19 +50,31 @@ export type CampaignResult = {
   readonly fastMs: number;
   readonly pipelineMs: number;
   readonly slowest: SlowestInput;
-  /** Peak of heapUsed + arrayBuffers above the level before the first input, in MB. */
-  readonly memoryGrowthMb: number;
+  /** Largest rise of heap + external memory across one input, garbage included, in MB. */
+  readonly largestInputMb: number;
+  /** Highest heap + external memory still in use after a full GC, above the start, in MB. */
+  readonly retainedMb: number;
+  /** Highest heap + external memory seen (garbage included), above the start, in MB. */
+  readonly peakMb: number;
   readonly failures: readonly Failure[];
   readonly notes: readonly string[];
 };
 
 export const DEFAULT_CORPUS_SAMPLE = 64;
-const MEMORY_SAMPLE_EVERY = 256;
+const RETAINED_CHECK_EVERY = 25_000;
 const PROGRESS_EVERY = 100_000;
 
+/** Heap plus external (ArrayBuffer) memory; getHeapStatistics costs well under a microsecond. */
 function memoryNow(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  const h = v8.getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
+}
+
+/** A full GC without --expose-gc on the command line, so retained memory can be told from garbage. */
+function fullGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as unknown;
+  return typeof gc === 'function' ? () => (gc as () => void)() : () => {};
 }
 
 function describe(err: unknown): string {
@@ -77,12 +91,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const failures: Failure[] = [];
   let slowest: SlowestInput = { path: 'fast', index: -1, ms: 0 };
   let packets = 0, analyzedFrames = 0, findings = 0;
+  const gc = fullGc();
+  gc();
   const baseline = memoryNow();
-  let peak = baseline;
+  let peak = baseline, retained = baseline, largestInput = 0;
+  const checkRetained = () => { gc(); retained = Math.max(retained, memoryNow()); };
 
   const fastStart = performance.now();
   for (let i = 0; i < options.runs && failures.length < maxFailures; i++) {
     const input = makeFastInput(new Prng(inputSeed(options.seed, i)), set.seeds);
+    const m0 = memoryNow();
     const t0 = performance.now();
     try {
       packets += await runFastInput(input);
@@ -90,16 +108,21 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       failures.push({ path: 'fast', index: i, problem: describe(err), inputs: [{ name: input.seed.name, bytes: input.bytes, steps: input.steps }] });
     }
     const ms = performance.now() - t0;
+    const m1 = memoryNow();
     if (ms > slowest.ms) slowest = { path: 'fast', index: i, ms };
-    if (i % MEMORY_SAMPLE_EVERY === 0) peak = Math.max(peak, memoryNow());
+    largestInput = Math.max(largestInput, m1 - m0);
+    peak = Math.max(peak, m1);
+    if (i > 0 && i % RETAINED_CHECK_EVERY === 0) checkRetained();
     if (i > 0 && i % PROGRESS_EVERY === 0) log(`fuzz: ${i} inputs, ${((performance.now() - fastStart) / 1000).toFixed(1)} s`);
   }
   const fastMs = performance.now() - fastStart;
+  checkRetained();
 
   const pipelineStart = performance.now();
   for (let i = 0; i < options.pipelineRuns && failures.length < maxFailures; i++) {
     // A separate stream of generators, so changing `runs` does not change pipeline inputs.
     const input = makePipelineInput(new Prng(inputSeed(options.seed, i), 1), set);
+    const m0 = memoryNow();
     const t0 = performance.now();
     try {
       const r = await runPipelineInput(input);
@@ -112,15 +135,20 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       });
     }
     const ms = performance.now() - t0;
+    const m1 = memoryNow();
     if (ms > slowest.ms) slowest = { path: 'pipeline', index: i, ms };
-    peak = Math.max(peak, memoryNow());
+    largestInput = Math.max(largestInput, m1 - m0);
+    peak = Math.max(peak, m1);
+    if (i > 0 && i % (RETAINED_CHECK_EVERY / 25) === 0) checkRetained();
   }
   const pipelineMs = performance.now() - pipelineStart;
+  checkRetained();
 
   return {
     seed: options.seed, runs: options.runs, pipelineRuns: options.pipelineRuns, seedCount: set.seeds.length,
     packets, analyzedFrames, findings, fastMs, pipelineMs, slowest,
-    memoryGrowthMb: (peak - baseline) / 1e6, failures, notes: set.notes,
+    largestInputMb: largestInput / 1e6, retainedMb: (retained - baseline) / 1e6, peakMb: (peak - baseline) / 1e6,
+    failures, notes: set.notes,
   };
 }
 
@@ -130,7 +158,8 @@ export function summaryLines(r: CampaignResult): string[] {
     `fuzz seed ${r.seed}: ${r.seedCount} seed captures`,
     `  reader+decoder: ${r.runs} inputs, ${r.packets} packets in ${(r.fastMs / 1000).toFixed(1)} s (${rate(r.runs, r.fastMs)} inputs/s)`,
     `  analysis: ${r.pipelineRuns} inputs, ${r.analyzedFrames} frames, ${r.findings} findings in ${(r.pipelineMs / 1000).toFixed(1)} s (${rate(r.pipelineRuns, r.pipelineMs)} inputs/s)`,
-    `  slowest input: ${r.slowest.path} #${r.slowest.index}, ${r.slowest.ms.toFixed(1)} ms; memory growth ${r.memoryGrowthMb.toFixed(1)} MB`,
+    `  slowest input: ${r.slowest.path} #${r.slowest.index}, ${r.slowest.ms.toFixed(1)} ms`,
+    `  memory: retained after GC +${r.retainedMb.toFixed(1)} MB, peak +${r.peakMb.toFixed(1)} MB, largest rise in one input ${r.largestInputMb.toFixed(1)} MB`,
     `  failures: ${r.failures.length}`,
     ...r.notes.map((n) => `  note: ${n}`),
   ];

@@ -26,7 +26,7 @@ const INTERESTING_32 = [
 ];
 /** Supported link types, a few others, and values that only differ in the high bits. */
 const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276, 105, 127, 9, 50, 147, 0xffff, 0x10001, 0x04000001, 0xf4000001];
-const TSRESOL = [0, 1, 3, 6, 9, 10, 12, 19, 63, 127, 0x80, 0x83, 0x8a, 0xa0, 0xbf, 0xff];
+const TSRESOL = [0, 1, 3, 4, 5, 6, 9, 10, 12, 19, 63, 127, 0x80, 0x83, 0x8a, 0xa0, 0xbf, 0xff];
 
 type Op = 'field' | 'bitflip' | 'byte' | 'word' | 'linktype' | 'truncate' | 'truncate-boundary' | 'splice' | 'drop-record' | 'duplicate-record' | 'insert-bytes';
 const OPS: readonly Op[] = ['field', 'bitflip', 'byte', 'word', 'linktype', 'truncate', 'truncate-boundary', 'splice', 'drop-record', 'duplicate-record', 'insert-bytes'];

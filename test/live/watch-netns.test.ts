@@ -32,7 +32,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Finding = { check: string; verdict: string; severity: string; hosts: { ip?: string }[] };
 type Report = { findings: Finding[]; captures: { host: string; frames: number; error?: unknown }[] };
 
-const findingKeys = (r: Report) => r.findings.map((f) => `${f.check} ${f.verdict} ${f.hosts.map((h) => h.ip ?? '-').join(',')}`).sort();
+/**
+ * Findings as (check, verdict, host IPs). Clock-offset notes are left out: offsets are estimates,
+ * live from the warm-up and offline from the whole file, and a local capture is timestamped when
+ * the packet reaches the capture process, so a busy machine can move them by milliseconds.
+ */
+const findingKeys = (r: Report) => r.findings
+  .filter((f) => f.check !== 'capture/clock-offset')
+  .map((f) => `${f.check} ${f.verdict} ${f.hosts.map((h) => h.ip ?? '-').join(',')}`).sort();
 
 async function readSaved(path: string): Promise<{ frames: number; interfaces: string[]; arpTargets: string[] }> {
   const reader = openCaptureFile(path);
@@ -163,7 +170,6 @@ describe.skipIf(skip)(title, () => {
     const again = spawnSync(process.execPath, [CLI, ...hint![1]!.split(' '), '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
     expect(again.status, again.stderr).toBe(1);
     const offline = JSON.parse(again.stdout) as Report;
-    writeFileSync("/tmp/proto/dbg-live.json", w.stdout()); writeFileSync("/tmp/proto/dbg-off.json", again.stdout); writeFileSync("/tmp/proto/dbg-err.txt", w.stderr());
     expect(findingKeys(offline)).toEqual(findingKeys(report));
   }, 120_000);
 

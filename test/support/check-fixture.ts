@@ -62,7 +62,7 @@ export async function findingsOf(check: string, fixture: string, run: FixtureRun
   return (await analyzeFixture(fixture, run)).findings.filter((f) => f.check === check);
 }
 
-/** The IPs of the hosts a list of findings names (first host of each). */
+/** The hosts a list of findings names (first host of each): IP, else MAC, else name. */
 export function hostIps(findings: readonly FindingJson[]): string[] {
-  return [...new Set(findings.map((f) => f.hosts[0]?.ip ?? '-'))].sort();
+  return [...new Set(findings.map((f) => f.hosts[0]?.ip ?? f.hosts[0]?.mac ?? f.hosts[0]?.name ?? '-'))].sort();
 }

@@ -18,6 +18,7 @@ export default defineCheck({
     messages: {
       missing: 'No capture from {{host}} ({{role}}): {{consequence}}.',
       noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
+      noDirector: 'No capture shows the director: whether it received and forwarded the clients\' packets cannot be checked.',
     },
   },
   create(ctx) {
@@ -40,6 +41,12 @@ export default defineCheck({
             data: { host: r.ips[0] !== undefined && !r.name.includes(formatIp(r.ips[0])) ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
             key: r.name, hosts: [refOf(r)], evidence: [],
             expected: 'a capture on every real server', seen: 'none given',
+          });
+        }
+        if (ctx.topology.vips.length > 0 && ctx.topology.directors.length === 0 && !ctx.captures.some((c) => c.role === 'director')) {
+          ctx.report({
+            messageId: 'noDirector', verdict: 'inconclusive', data: {}, key: 'director', hosts: [], evidence: [],
+            expected: 'a capture on the director', seen: 'none given, and no capture shows the director forwarding',
           });
         }
         if (ctx.topology.vips.length > 0 && !ctx.captures.some((c) => c.role === 'client' || c.role === 'router')) {

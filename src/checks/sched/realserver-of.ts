@@ -9,10 +9,12 @@ import type { CaptureView } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 
 export function realServerOf(c: Connection, captures: readonly CaptureView[], t: TopologyView): Mac | undefined {
+  // Only what a director forwarded was scheduled: connections that reached a real server
+  // directly (ARP flux) bypassed the scheduler.
   if (c.realServerMacs[0] !== undefined) return c.realServerMacs[0];
   for (const s of c.firstRequest) {
     const cap = captures[s.capture]!;
-    if (cap.role === 'real-server' && cap.hostMac !== undefined && isInbound(s, cap)) return cap.hostMac;
+    if (cap.role === 'real-server' && cap.hostMac !== undefined && isInbound(s, cap) && t.isDirectorMac(srcMacOf(s))) return cap.hostMac;
   }
-  return c.replies.map(srcMacOf).find((m) => t.isRealServerMac(m));
+  return undefined;
 }
