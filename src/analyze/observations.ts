@@ -95,7 +95,8 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
       }
       const ip = f.ip, dst = dstMacOf(s);
       if (!ip || dst === undefined || !topology.isVip(ip.dst)) return;
-      if (topology.isDirectorMac(srcMacOf(s))) return;
+      // Traffic leaving a director, or sent to a client's gateway, says nothing about who owns the VIP.
+      if (topology.isDirectorMac(srcMacOf(s)) || topology.isRouterMac(dst)) return;
       const key = `${s.capture}|${ip.dst}`;
       if (lastTrafficMac.get(key) === dst) return;
       lastTrafficMac.set(key, dst);

@@ -220,7 +220,10 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
     await Promise.all(writers.map((w) => w?.close()));
   }
   for (const w of writers) {
-    if (w?.failure && !failures.some((f) => f.startsWith(`--write ${w.path}:`))) failures.push(`--write ${w.path}: ${w.failure.message}`);
+    if (!w?.failure || failures.some((f) => f.startsWith(`--write ${w.path}:`))) continue;
+    const line = `--write ${w.path}: ${w.failure.message}`;
+    failures.push(line);
+    listener.warning?.(line);
   }
   views = result.captures;
   processed = result.frames;

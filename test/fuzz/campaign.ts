@@ -27,7 +27,14 @@ export type CampaignOptions = {
   readonly seeds?: SeedSet;
 };
 
-export type FailedInput = { readonly name: string; readonly bytes: Uint8Array; readonly steps: readonly string[] };
+export type FailedInput = {
+  /** The seed the input was made from. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly steps: readonly string[];
+  /** The file name the analysis was given (pipeline inputs). */
+  readonly analyzedAs?: string;
+};
 
 export type Failure = {
   readonly path: 'fast' | 'pipeline';
@@ -35,6 +42,7 @@ export type Failure = {
   /** "invariant: …" for a broken rule, "threw: …" for an exception from the code under test. */
   readonly problem: string;
   readonly inputs: readonly FailedInput[];
+  readonly warmupFrames?: number;
 };
 
 export type SlowestInput = { readonly path: 'fast' | 'pipeline'; readonly index: number; readonly ms: number };
@@ -93,9 +101,17 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   let packets = 0, analyzedFrames = 0, findings = 0;
   const gc = fullGc();
   gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
   const baseline = memoryNow();
   let peak = baseline, retained = baseline, largestInput = 0;
-  const checkRetained = () => { gc(); retained = Math.max(retained, memoryNow()); };
+  // Two collections a tick apart: ArrayBuffer memory is released by a concurrent sweeper.
+  const checkRetained = async () => {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    retained = Math.max(retained, memoryNow());
+  };
 
   const fastStart = performance.now();
   for (let i = 0; i < options.runs && failures.length < maxFailures; i++) {
@@ -112,11 +128,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     if (ms > slowest.ms) slowest = { path: 'fast', index: i, ms };
     largestInput = Math.max(largestInput, m1 - m0);
     peak = Math.max(peak, m1);
-    if (i > 0 && i % RETAINED_CHECK_EVERY === 0) checkRetained();
+    if (i > 0 && i % RETAINED_CHECK_EVERY === 0) await checkRetained();
     if (i > 0 && i % PROGRESS_EVERY === 0) log(`fuzz: ${i} inputs, ${((performance.now() - fastStart) / 1000).toFixed(1)} s`);
   }
   const fastMs = performance.now() - fastStart;
-  checkRetained();
+  await checkRetained();
 
   const pipelineStart = performance.now();
   for (let i = 0; i < options.pipelineRuns && failures.length < maxFailures; i++) {
@@ -130,8 +146,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       findings += r.findings;
     } catch (err) {
       failures.push({
-        path: 'pipeline', index: i, problem: describe(err),
-        inputs: input.parts.map((p) => ({ name: `${p.seed.name} as ${JSON.stringify(p.file)}`, bytes: p.bytes, steps: p.steps })),
+        path: 'pipeline', index: i, problem: describe(err), warmupFrames: input.warmupFrames,
+        inputs: input.parts.map((p) => ({ name: p.seed.name, bytes: p.bytes, steps: p.steps, analyzedAs: p.file })),
       });
     }
     const ms = performance.now() - t0;
@@ -139,10 +155,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     if (ms > slowest.ms) slowest = { path: 'pipeline', index: i, ms };
     largestInput = Math.max(largestInput, m1 - m0);
     peak = Math.max(peak, m1);
-    if (i > 0 && i % (RETAINED_CHECK_EVERY / 25) === 0) checkRetained();
+    if (i > 0 && i % (RETAINED_CHECK_EVERY / 25) === 0) await checkRetained();
   }
   const pipelineMs = performance.now() - pipelineStart;
-  checkRetained();
+  await checkRetained();
 
   return {
     seed: options.seed, runs: options.runs, pipelineRuns: options.pipelineRuns, seedCount: set.seeds.length,

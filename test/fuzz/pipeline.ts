@@ -35,6 +35,9 @@ export type PipelinePart = {
 
 export type PipelineInput = { readonly parts: readonly PipelinePart[]; readonly warmupFrames: number };
 
+/** What an analysis run needs of each capture (regression replays have no seed or steps). */
+export type AnalyzedCapture = Pick<PipelinePart, 'file' | 'bytes' | 'chunks'>;
+
 export function makePipelineInput(rng: Prng, set: SeedSet): PipelineInput {
   const groups = [...set.groups.values()];
   const pool = groups.length > 0 && rng.chance(0.85) ? rng.pick(groups) : set.seeds;
@@ -60,7 +63,7 @@ async function* fromChunks(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8A
 }
 
 /** Throws on a broken rule or an exception. Returns the frames analyzed and the findings. */
-export async function runPipelineInput(input: PipelineInput): Promise<{ frames: number; findings: number }> {
+export async function runPipelineInput(input: { readonly parts: readonly AnalyzedCapture[]; readonly warmupFrames: number }): Promise<{ frames: number; findings: number }> {
   const inputs: CaptureInput[] = input.parts.map((p) => ({ file: p.file, name: captureNameOf(p.file), reader: readCapture(fromChunks(p.chunks)) }));
   const result = await analyzeCaptures(inputs, { config: NO_CONFIGURATION, checks: CHECKS, warmupFrames: input.warmupFrames });
   input.parts.forEach((p, i) => {

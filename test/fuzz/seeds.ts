@@ -77,7 +77,7 @@ function captureFiles(dir: string): string[] {
 }
 
 /** Rewrites a capture as pcapng with the project's writer; undefined if it does not read cleanly. */
-async function toPcapng(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+export async function toPcapng(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   const reader = readCapture((async function* () { yield bytes; })());
   const chunks: Buffer[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(chunk); done(); } });

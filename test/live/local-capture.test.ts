@@ -54,7 +54,11 @@ describe('the pcap stream of a local interface', () => {
     });
     if (!opened.ok) throw new Error(opened.failure.detail);
     const packets = [Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), Uint8Array.of(9, 9), new Uint8Array(1500).fill(7)];
+    // All three arrive in one burst, each overwriting the buffer; the records go out after it.
     for (const p of packets) sessions[0]!.deliver(p);
+    expect(chunks).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toHaveLength(2);
     const read = await readAll(chunks);
     expect(read.map((p) => [...p.data])).toEqual(packets.map((p) => [...p]));
     expect(read.map((p) => [p.tsSec, p.tsNsec])).toEqual([[1_700_000_000, 123_456_789], [1_700_000_001, 123_456_790], [1_700_000_002, 123_456_791]]);

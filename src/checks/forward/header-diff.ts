@@ -10,8 +10,9 @@ export function headerChanges(inF: Frame, inH: PacketHashes, outF: Frame, outH: 
   const a = inF.ip!, b = outF.ip!;
   const changes: HeaderChange[] = [];
   const cmp = (field: string, x: string | number, y: string | number) => { if (x !== y) changes.push({ field, before: String(x), after: String(y) }); };
-  cmp('destination address', formatIp(a.dst), formatIp(b.dst));
-  cmp('source address', formatIp(a.src), formatIp(b.src));
+  // Addresses are compared as numbers/strings and formatted only when they differ.
+  if (a.dst !== b.dst) changes.push({ field: 'destination address', before: formatIp(a.dst), after: formatIp(b.dst) });
+  if (a.src !== b.src) changes.push({ field: 'source address', before: formatIp(a.src), after: formatIp(b.src) });
   const ttlDrop = a.ttl - b.ttl;
   if (ttlDrop !== 0 && ttlDrop !== 1) changes.push({ field: a.version === 4 ? 'TTL' : 'hop limit', before: String(a.ttl), after: String(b.ttl) });
   if (a.version === 4 && b.version === 4) {

@@ -13,9 +13,11 @@ import { plainProgress } from '../../live/plain-progress.js';
 import { STDIN_PATH, startReadSource } from '../../live/read-source.js';
 import { startRemoteSource } from '../../live/remote-source.js';
 import { parseWatchArgs, type WatchOptions } from '../../live/watch-options.js';
+import { reanalyzeCommand } from '../../live/reanalyze-hint.js';
 import { runWatch, type SourceStarters, type WatchListener } from '../../live/watch-session.js';
 import { escapeForTerminal } from '../../report/escape.js';
 import { writeReport } from '../../report/write-report.js';
+import type { WatchView } from '../../tui/watch/run-watch-view.js';
 import type { CliIo } from '../cli-io.js';
 import { ExitCode } from '../exit-codes.js';
 import { usageError } from '../usage.js';
@@ -81,11 +83,26 @@ function missingReads(options: WatchOptions, cwd: string): string[] {
   });
 }
 
-/** The analyze command that re-checks the saved files with the same host names and roles. */
-function reanalyzeHint(files: readonly string[], options: WatchOptions, names: readonly { name: string; role: boolean }[]): string {
-  const args = files.map((f, i) => (names[i]?.role ? `--role ${names[i]!.name}=${f}` : f));
-  const config = [...options.ipvsadm.map((f) => `--ipvsadm ${f}`), ...options.keepalived.map((f) => `--keepalived ${f}`), ...options.topology.map((f) => `--topology ${f}`)];
-  return `lvs-doctor analyze ${[...config, ...args].join(' ')}`;
+/**
+ * While the live view owns the terminal, warnings and failed sources go to its log; they are
+ * also kept here and printed on stderr once the view is gone.
+ */
+function deferStderrReports(view: WatchListener): { listener: WatchListener; replay(io: CliIo): void } {
+  const later: ((l: WatchListener) => void)[] = [];
+  return {
+    listener: {
+      ...view,
+      warning: (text) => { view.warning?.(text); later.push((l) => l.warning?.(text)); },
+      sourceEnded: (name, end) => {
+        view.sourceEnded?.(name, end);
+        if (end.kind === 'failed') later.push((l) => l.sourceEnded?.(name, end));
+      },
+    },
+    replay(io) {
+      const plain = plainProgress(io.stderr, { quiet: true });
+      for (const report of later) report(plain);
+    },
+  };
 }
 
 export function createWatchCommand(deps: WatchDeps = {}) {
@@ -111,13 +128,14 @@ export function createWatchCommand(deps: WatchDeps = {}) {
     const signals = deps.signals ?? processSignals;
     const onSigint = () => stop.abort('SIGINT');
     const onSigterm = () => stop.abort('SIGTERM');
-    const live = interactive(io, options);
-    let view: Awaited<ReturnType<typeof import('../../tui/watch/run-watch-view.js')['startWatchView']>> | undefined;
+    let view: WatchView | undefined;
+    let deferred: ReturnType<typeof deferStderrReports> | undefined;
     let listener: WatchListener;
-    if (live) {
+    if (interactive(io, options)) {
       const { startWatchView } = await import('../../tui/watch/run-watch-view.js');
       view = startWatchView(io, { onStop: () => stop.abort('q'), stdinIsCapture: options.reads.some((r) => r.path === STDIN_PATH) });
-      listener = view.listener;
+      deferred = deferStderrReports(view.listener);
+      listener = deferred.listener;
     } else {
       listener = plainProgress(io.stderr, { quiet: options.quiet });
     }
@@ -138,21 +156,21 @@ export function createWatchCommand(deps: WatchDeps = {}) {
       signals.off('SIGTERM', onSigterm);
       await view?.close();
     }
+    deferred?.replay(io);
     if (!outcome.ok) {
-      for (const e of outcome.errors) io.stderr.write(`lvs-doctor: ${e}\n`);
+      for (const e of outcome.errors) io.stderr.write(`lvs-doctor: ${escapeForTerminal(e, 4096)}\n`);
       return ExitCode.Error;
     }
-    // The live view showed failures in its log; they are also listed on stderr, once.
-    if (live) for (const f of outcome.failures) io.stderr.write(`lvs-doctor: ${escapeForTerminal(f, 1024)}\n`);
     const report = buildReport(outcome.result);
     await writeReport(report, options.format ?? 'table', io.stdout, {
       color: io.stdout.isTTY && io.env['NO_COLOR'] === undefined,
       ...(io.stdout.columns ? { columns: io.stdout.columns } : {}),
     });
     if (outcome.files.length > 0 && !options.quiet) {
-      const names = [...options.interfaces, ...options.remotes, ...options.reads].map((s) => ({ name: s.name, role: s.roleHint !== undefined }));
+      const sources = [...options.interfaces, ...options.remotes, ...options.reads];
+      const saved = outcome.files.map((file, i) => ({ file, name: sources[i]?.name ?? '', hasRole: sources[i]?.roleHint !== undefined }));
       io.stderr.write(`lvs-doctor: saved ${outcome.files.map((f) => escapeForTerminal(f)).join(', ')}\n`);
-      io.stderr.write(`lvs-doctor: re-check them with: ${escapeForTerminal(reanalyzeHint(outcome.files, options, names), 4096)}\n`);
+      io.stderr.write(`lvs-doctor: re-check them with: ${escapeForTerminal(reanalyzeCommand(saved, options), 4096)}\n`);
     }
     if (outcome.failures.length > 0) return ExitCode.Error;
     return exitCodeFor(report, options.failOn);

@@ -60,6 +60,7 @@ function sourceLine(s: SourceStatus): Line {
 export function statusLines(state: WatchViewState): Line[] {
   const c = state.counts;
   const status = state.status;
+  if (state.sources.length === 0 && state.stopping === undefined) return [[seg('◌ starting the sources…', 'muted')]];
   const head: Line = [
     state.stopping === undefined ? seg('● watching ', 'ok', { bold: true }) : seg(`■ stopping (${escapeForTerminal(state.stopping)}) `, 'warning', { bold: true }),
     seg(`${elapsedText(status?.elapsedMs ?? 0)} │ `, 'muted'),

@@ -1,0 +1,45 @@
+# failover-sloppy-tcp: two directors run keepalived as in keepalived-failover (VRRP instance VI_1,
+# DR virtual servers VIP:80 and VIP:7000, rr, TCP_CHECK, identical configurations), without
+# connection synchronisation; on the backup `sysctl net.ipv4.vs.sloppy_tcp=1`. The client first
+# holds one short line-echo session (scheduled by the director to rs2), then opens the long-lived
+# one (the director's round robin moves on: rs1) and sends a line every 0.5 s; meanwhile the
+# master's keepalived is stopped. director2 has no entry for the running connection; with
+# sloppy_tcp it schedules the next mid-stream segment as a new connection. Its own round robin
+# has not served VIP:7000 yet, so its first pick is rs2 (the same first pick the director made),
+# not rs1: rs2 has no such socket and answers with a RST from the VIP.
+
+LAN_HOSTS="director director2 rs1 rs2"
+TAIL_SECONDS=2
+
+configure() {
+  net_base
+  director_up director $DIP
+  director_up director2 $DIP2
+  for rs in rs1 rs2; do
+    rs_dr $rs; server http $rs 0.0.0.0 80; server lineecho $rs 0.0.0.0 7000
+  done
+  sysctl_set director2 net.ipv4.vs.sloppy_tcp=1
+  run director2 sysctl net.ipv4.vs.sloppy_tcp
+  wait_servers
+  keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
+  wait_for 30 "VIP on director" has_vip director
+  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
+  wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
+  step "director holds the VIP; both directors have their IPVS tables"
+}
+
+traffic() {
+  http_get 2 http://$VIP/
+  run client python3 "$GUEST/tools.py" lineclient $VIP 7000 2 0.3
+  ipvs_snapshot
+  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+  pause 3
+  run director ipvsadm -Lnc
+  stop keepalived-director TERM
+  wait_for 20 "VIP on director2" has_vip director2
+  step "director2 holds the VIP"
+  wait_for 20 "line client to finish" not_running lineclient
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+  run director2 ipvsadm -Lnc
+  http_get 2 http://$VIP/
+}

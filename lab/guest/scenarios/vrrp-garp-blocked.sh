@@ -1,0 +1,49 @@
+# vrrp-garp-blocked: keepalived failover as in keepalived-failover (two directors, VRRP instance
+# VI_1, DR virtual servers VIP:80 and VIP:7000, no connection sync), but director2's ARP never
+# reaches the wire around the takeover: just before the master's keepalived is stopped, an egress
+# filter on director2's eth0 drops every ARP frame it sends
+#   tc qdisc add dev eth0 clsact; tc filter add dev eth0 egress protocol arp matchall action drop
+# (keepalived sends its gratuitous ARPs through an AF_PACKET socket, which passes the egress
+# qdisc). The filter is removed about 3 s after director2 took the VIP, before keepalived's
+# second round of gratuitous ARPs (garp_master_delay, 5 s). Until then the router keeps sending
+# VIP traffic to the old director, which no longer holds the VIP.
+
+LAN_HOSTS="director director2 rs1 rs2"
+TAIL_SECONDS=2
+
+configure() {
+  net_base
+  director_up director $DIP
+  director_up director2 $DIP2
+  for rs in rs1 rs2; do
+    rs_dr $rs; server http $rs 0.0.0.0 80; server lineecho $rs 0.0.0.0 7000
+  done
+  wait_servers
+  keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
+  wait_for 30 "VIP on director" has_vip director
+  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
+  wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
+  step "director holds the VIP; both directors have their IPVS tables"
+}
+
+traffic() {
+  http_get 2 http://$VIP/
+  ipvs_snapshot
+  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+  pause 2
+  run director2 tc qdisc add dev eth0 clsact
+  run director2 tc filter add dev eth0 egress protocol arp matchall action drop
+  run director2 tc -s filter show dev eth0 egress
+  stop keepalived-director TERM
+  wait_for 20 "VIP on director2" has_vip director2
+  step "director2 holds the VIP"
+  http_get 1 http://$VIP/ --connect-timeout 2
+  run director2 tc -s filter show dev eth0 egress
+  run director2 tc qdisc del dev eth0 clsact
+  run router ip neigh show dev lan0
+  wait_for 20 "line client to finish" not_running lineclient
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+  pause 3
+  run router ip neigh show dev lan0
+  http_get 2 http://$VIP/
+}
