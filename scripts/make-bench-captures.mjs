@@ -2,90 +2,142 @@
 // Builds a large, realistic DR capture set from a recorded lab fixture: every frame of the
 // fixture's captures is replayed N times with shifted timestamps, client ports, TCP sequence
 // numbers and IP IDs, so each copy is a distinct flow while the DR structure (who forwards
-// what to whom) stays exactly as the real kernel produced it.
-//   node scripts/make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [captures...]
+// what to whom) stays exactly as the real kernel produced it. IPv4 header and TCP/UDP
+// checksums stay valid.
+//   node scripts/make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [captures...]
+// PACKETS counts frames of the largest capture (with --total: of all captures written); every
+// capture gets the same number of copies.
 import { createWriteStream, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { openCaptureFile } from '../dist/io/open-capture.js';
 
-const [fixtureDir, outDir, packetsArg, ...names] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const total = args.includes('--total');
+const [fixtureDir, outDir, packetsArg, ...names] = args.filter((a) => a !== '--total');
 if (!fixtureDir || !outDir || !packetsArg) {
-  console.error('usage: make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [capture names...]');
+  console.error('usage: make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [capture names...]');
   process.exit(2);
 }
 const target = Number(packetsArg);
-const captures = (names.length ? names : readdirSync(fixtureDir).filter((f) => f.endsWith('.pcap')).map((f) => f.replace(/\.pcap$/, '')));
+const all = readdirSync(fixtureDir).filter((f) => f.endsWith('.pcap')).map((f) => f.replace(/\.pcap$/, '')).sort();
+const captures = names.length ? names : all;
 mkdirSync(outDir, { recursive: true });
 
 async function load(file) {
   const frames = [];
   const r = openCaptureFile(file);
   for await (const batch of r.batches()) for (const p of batch) frames.push({ sec: p.tsSec, nsec: p.tsNsec, data: Uint8Array.from(p.data), len: p.len });
+  if (r.error) throw new Error(`${file}: ${r.error.message}`);
   return frames;
 }
 
-const sources = await Promise.all(captures.map((c) => load(join(fixtureDir, `${c}.pcap`))));
-const perCopy = Math.max(...sources.map((s) => s.length));
-const copies = Math.ceil(target / perCopy);
-const span = Math.max(...sources.map((s) => s.length ? s[s.length - 1].sec - s[0].sec + 1 : 1));
+function ipv4L4(d) {
+  // Ethernet + IPv4 (first fragment) + TCP/UDP header captured: the offsets patch() needs.
+  if (d.length < 34 || d[12] !== 0x08 || d[13] !== 0x00 || d[14] >> 4 !== 4) return undefined;
+  const ihl = (d[14] & 0x0f) * 4, proto = d[23], l4 = 14 + ihl;
+  if ((((d[20] << 8) | d[21]) & 0x1fff) !== 0 || (proto !== 6 && proto !== 17) || d.length < l4 + (proto === 6 ? 20 : 8)) return undefined;
+  return { ihl, proto, l4 };
+}
 
-function patch(data, k) {
-  // Ethernet + IPv4 + TCP/UDP only; other frames (ARP) are copied as they are.
-  if (data.length < 34 || data[12] !== 0x08 || data[13] !== 0x00) return data;
-  const out = Uint8Array.from(data);
-  const ihl = (out[14] & 0x0f) * 4;
-  const id = ((out[18] << 8) | out[19]) ^ (k & 0xffff);
-  out[18] = id >> 8; out[19] = id & 0xff;
-  const l4 = 14 + ihl, proto = out[23];
-  if ((proto === 6 || proto === 17) && out.length >= l4 + 8) {
-    // The client's port is the one above 1023; shift it so each copy is a new connection.
-    for (const off of [l4, l4 + 2]) {
-      const port = (out[off] << 8) | out[off + 1];
-      if (port >= 1024) { const p = 1024 + ((port - 1024 + k * 7) % 64000); out[off] = p >> 8; out[off + 1] = p & 0xff; }
-    }
-    if (proto === 6 && out.length >= l4 + 16) {
-      for (const off of [l4 + 4, l4 + 8]) {
-        const v = (((out[off] << 24) | (out[off + 1] << 16) | (out[off + 2] << 8) | out[off + 3]) >>> 0);
-        if (v === 0) continue;
-        const n = (v + k * 100_003) >>> 0;
-        out[off] = n >>> 24; out[off + 1] = (n >>> 16) & 0xff; out[off + 2] = (n >>> 8) & 0xff; out[off + 3] = n & 0xff;
-      }
+// Every client port (≥ 1024) of every capture of the fixture, so one port maps to the same
+// port in all captures, whichever of them are written.
+const everyCapture = await Promise.all(all.map((c) => load(join(fixtureDir, `${c}.pcap`))));
+const portSet = new Set();
+for (const frames of everyCapture) {
+  for (const f of frames) {
+    const h = ipv4L4(f.data);
+    if (!h) continue;
+    for (const off of [h.l4, h.l4 + 2]) { const p = (f.data[off] << 8) | f.data[off + 1]; if (p >= 1024) portSet.add(p); }
+  }
+}
+const ports = [...portSet].sort((a, b) => a - b);
+const portIndex = new Map(ports.map((p, i) => [p, i]));
+const PORT_RANGE = 65536 - 1024;
+
+for (const c of captures) if (!all.includes(c)) throw new Error(`${fixtureDir} has no ${c}.pcap`);
+const sources = captures.map((c) => everyCapture[all.indexOf(c)]);
+const perCopy = total ? sources.reduce((n, s) => n + s.length, 0) : Math.max(...sources.map((s) => s.length));
+const copies = Math.ceil(target / perCopy);
+const span = Math.max(...everyCapture.map((s) => s.length ? s[s.length - 1].sec - s[0].sec + 1 : 1));
+
+/** One's-complement checksum update for a 16-bit word changing from m to m2 (RFC 1624 eqn. 3). */
+function csumUpdate(hc, m, m2) {
+  let s = (~hc & 0xffff) + (~m & 0xffff) + m2;
+  s = (s & 0xffff) + (s >>> 16);
+  s = (s & 0xffff) + (s >>> 16);
+  return ~s & 0xffff;
+}
+
+function patch(out, k) {
+  // Other frames (ARP) are copied as they are.
+  const h = ipv4L4(out);
+  if (!h) return;
+  const { ihl, proto, l4 } = h;
+  const csumOff = l4 + (proto === 6 ? 16 : 6);
+  let csum = (out[csumOff] << 8) | out[csumOff + 1];
+  const hasCsum = proto === 6 || csum !== 0;
+  const set16 = (off, v) => {
+    if (hasCsum) csum = csumUpdate(csum, (out[off] << 8) | out[off + 1], v);
+    out[off] = v >> 8; out[off + 1] = v & 0xff;
+  };
+  // Client ports: copy k of port index i gets 1024 + (k·|ports| + i) mod range, unique across
+  // ports and copies until the range wraps (thousands of copies later).
+  for (const off of [l4, l4 + 2]) {
+    const i = portIndex.get((out[off] << 8) | out[off + 1]);
+    if (i !== undefined) set16(off, 1024 + ((k * ports.length + i) % PORT_RANGE));
+  }
+  if (proto === 6) {
+    for (const off of [l4 + 4, l4 + 8]) {
+      const v = ((out[off] << 24) | (out[off + 1] << 16) | (out[off + 2] << 8) | out[off + 3]) >>> 0;
+      if (v === 0) continue;
+      const n = (v + k * 100_003) >>> 0;
+      set16(off, n >>> 16);
+      set16(off + 2, n & 0xffff);
     }
   }
-  // Keep the IPv4 header checksum valid (the checks verify it).
+  if (hasCsum) {
+    // 0 means "no checksum" in UDP; its one's-complement twin 0xffff says the same sum.
+    const c = proto === 17 && csum === 0 ? 0xffff : csum;
+    out[csumOff] = c >> 8; out[csumOff + 1] = c & 0xff;
+  }
+  const id = ((out[18] << 8) | out[19]) ^ (k & 0xffff);
+  out[18] = id >> 8; out[19] = id & 0xff;
+  // The IPv4 header checksum, recomputed (the checks verify it).
   out[24] = 0; out[25] = 0;
   let sum = 0;
   for (let i = 14; i < 14 + ihl; i += 2) sum += (out[i] << 8) | out[i + 1];
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  const csum = ~sum & 0xffff;
-  out[24] = csum >> 8; out[25] = csum & 0xff;
-  return out;
+  const ipCsum = ~sum & 0xffff;
+  out[24] = ipCsum >> 8; out[25] = ipCsum & 0xff;
 }
 
+const CHUNK = 1 << 20;
 for (let ci = 0; ci < captures.length; ci++) {
   const frames = sources[ci];
   const file = join(outDir, `${captures[ci]}.pcap`);
-  const out = createWriteStream(file, { highWaterMark: 1 << 20 });
+  const out = createWriteStream(file, { highWaterMark: CHUNK });
   const header = Buffer.alloc(24);
   header.writeUInt32LE(0xa1b23c4d, 0); header.writeUInt16LE(2, 4); header.writeUInt16LE(4, 6);
   header.writeUInt32LE(262144, 16); header.writeUInt32LE(1, 20);
   out.write(header);
   let written = 0;
-  let chunk = [];
-  let chunkBytes = 0;
+  let buf = Buffer.allocUnsafe(CHUNK + 16 + 262144), pos = 0;
   for (let k = 0; k < copies; k++) {
     for (const f of frames) {
-      const data = patch(f.data, k);
-      const rec = Buffer.alloc(16 + data.length);
-      rec.writeUInt32LE(f.sec + k * span, 0); rec.writeUInt32LE(f.nsec, 4);
-      rec.writeUInt32LE(data.length, 8); rec.writeUInt32LE(f.len, 12);
-      rec.set(data, 16);
-      chunk.push(rec); chunkBytes += rec.length; written++;
-      if (chunkBytes > (1 << 20)) { if (!out.write(Buffer.concat(chunk))) await once(out, 'drain'); chunk = []; chunkBytes = 0; }
+      const n = f.data.length;
+      buf.writeUInt32LE(f.sec + k * span, pos); buf.writeUInt32LE(f.nsec, pos + 4);
+      buf.writeUInt32LE(n, pos + 8); buf.writeUInt32LE(f.len, pos + 12);
+      buf.set(f.data, pos + 16);
+      patch(buf.subarray(pos + 16, pos + 16 + n), k);
+      pos += 16 + n; written++;
+      if (pos >= CHUNK) {
+        if (!out.write(buf.subarray(0, pos))) await once(out, 'drain');
+        buf = Buffer.allocUnsafe(CHUNK + 16 + 262144); pos = 0;
+      }
     }
   }
-  out.end(Buffer.concat(chunk));
+  out.end(buf.subarray(0, pos));
   await once(out, 'finish');
   console.log(`${file}: ${written} packets`);
 }

@@ -3,6 +3,7 @@
 
 import { decodeFrame } from '../decode/frame.js';
 import type { CaptureReader } from '../io/read-capture.js';
+import type { RawPacket } from '../io/raw-packet.js';
 import { hashPacket } from '../correlate/packet-hash.js';
 import type { Sighting } from '../correlate/sighting.js';
 import type { LinkKind } from '../checks/check-api.js';
@@ -36,8 +37,15 @@ export type CaptureSource = {
   readonly index: number;
   readonly input: CaptureInput;
   readonly counters: CaptureCounters;
-  /** Next batch, or undefined at the end (read errors are in input.reader.error). */
+  /** Next batch, decoded, or undefined at the end (read errors are in input.reader.error). */
   next(): Promise<Sighting[] | undefined>;
+  /**
+   * Next batch undecoded: the caller turns each packet into a sighting with `sighting()`
+   * while its batch is alive, so decoded records die young instead of a whole batch at once.
+   */
+  nextRaw(): Promise<readonly RawPacket[] | undefined>;
+  /** Decodes, hashes and counts one packet of this capture. */
+  sighting(raw: RawPacket): Sighting;
 };
 
 export function linkKindOf(c: CaptureCounters): LinkKind {
@@ -46,41 +54,56 @@ export function linkKindOf(c: CaptureCounters): LinkKind {
   return max === c.ethernet ? 'ethernet' : max === c.cooked ? 'cooked' : 'bare';
 }
 
+/** Capture time in seconds, as every later stage sees it. */
+export function timeOf(raw: RawPacket): number {
+  return raw.tsSec + raw.tsNsec / 1e9;
+}
+
 export function createCaptureSource(index: number, input: CaptureInput): CaptureSource {
   const counters: CaptureCounters = {
     frames: 0, cut: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
   };
   const batches = input.reader.batches();
+
+  function sighting(raw: RawPacket): Sighting {
+    const frame = decodeFrame(raw);
+    const t = timeOf(raw);
+    counters.frames++;
+    if (raw.caplen < raw.len) counters.cut++;
+    if (counters.linkType < 0) counters.linkType = raw.linkType;
+    const issue = frame.issue;
+    if (issue) {
+      if (issue.cause === 'snaplen') counters.truncated++;
+      else if (issue.cause === 'malformed') counters.malformed++;
+    }
+    const link = frame.link;
+    if (link !== undefined) {
+      const kind = link.kind;
+      if (kind === 'ethernet') counters.ethernet++;
+      else if (kind === 'none') counters.bare++;
+      else counters.cooked++;
+    }
+    if (counters.firstT === undefined) counters.firstT = t;
+    counters.lastT = t;
+    return { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
+  }
+
+  async function nextRaw(): Promise<readonly RawPacket[] | undefined> {
+    for (;;) {
+      const r = await batches.next();
+      if (r.done) return undefined;
+      if (r.value.length > 0) return r.value;
+    }
+  }
+
   return {
-    index, input, counters,
+    index, input, counters, nextRaw, sighting,
     async next() {
-      for (;;) {
-        const r = await batches.next();
-        if (r.done) return undefined;
-        const out: Sighting[] = new Array(r.value.length);
-        let n = 0;
-        for (const raw of r.value) {
-          const frame = decodeFrame(raw);
-          const t = raw.tsSec + raw.tsNsec / 1e9;
-          counters.frames++;
-          if (raw.caplen < raw.len) counters.cut++;
-          if (counters.linkType < 0) counters.linkType = raw.linkType;
-          const issue = frame.issue;
-          if (issue) {
-            if (issue.cause === 'snaplen') counters.truncated++;
-            else if (issue.cause === 'malformed') counters.malformed++;
-          }
-          const kind = frame.link?.kind;
-          if (kind === 'ethernet') counters.ethernet++;
-          else if (kind === 'sll' || kind === 'sll2') counters.cooked++;
-          else if (kind === 'none') counters.bare++;
-          if (counters.firstT === undefined) counters.firstT = t;
-          counters.lastT = t;
-          out[n++] = { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
-        }
-        out.length = n;
-        if (n > 0) return out;
-      }
+      const raw = await nextRaw();
+      if (!raw) return undefined;
+      const out: Sighting[] = new Array(raw.length);
+      for (let i = 0; i < raw.length; i++) out[i] = sighting(raw[i]!);
+      return out;
     },
   };
 }

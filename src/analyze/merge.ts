@@ -1,27 +1,55 @@
 // k-way merge of capture streams into one stream ordered by aligned time (capture time +
-// clock offset). Each capture is already in its own time order; sightings are emitted in
-// arrays so the per-packet cost is a comparison, not an await.
+// clock offset). Each capture is already in its own time order. Batches give the time of
+// each packet without decoding it, so a packet is decoded only when it is handed on and
+// its records die young.
 
 import type { Sighting } from '../correlate/sighting.js';
 
-export type BatchStream = { next(): Promise<Sighting[] | undefined> };
+export type TimedBatch = {
+  readonly length: number;
+  /** Capture time (seconds) of packet i. */
+  t(i: number): number;
+  /** The sighting of packet i; called once per packet, in order. */
+  take(i: number): Sighting;
+};
 
-const OUT_BATCH = 4096;
+export type BatchStream = { next(): Promise<TimedBatch | undefined> };
 
-export async function* mergeByTime(
+/** A batch of sightings decoded earlier (the warm-up's). */
+export function decodedBatch(sightings: readonly Sighting[]): TimedBatch {
+  return { length: sightings.length, t: (i) => sightings[i]!.t, take: (i) => sightings[i]! };
+}
+
+/**
+ * Hands every sighting to `sink` in aligned-time order; `onBatch` runs after each input
+ * batch is used up. Returns the number of sightings.
+ */
+export async function mergeByTime(
   streams: readonly BatchStream[],
   offsets: readonly number[],
-): AsyncGenerator<Sighting[], void, void> {
-  const heads: (Sighting[] | undefined)[] = [];
+  sink: (s: Sighting) => void,
+  onBatch?: () => void,
+): Promise<number> {
+  let n = 0;
+  if (streams.length === 1) {
+    // One capture: its own order is the order.
+    const stream = streams[0]!;
+    for (let b = await stream.next(); b; b = await stream.next()) {
+      for (let i = 0; i < b.length; i++) sink(b.take(i));
+      n += b.length;
+      onBatch?.();
+    }
+    return n;
+  }
+  const heads: (TimedBatch | undefined)[] = [];
   const pos: number[] = [];
   for (const s of streams) { heads.push(await s.next()); pos.push(0); }
-  let out: Sighting[] = [];
   for (;;) {
     let best = -1, bestT = Infinity;
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
       if (!h) continue;
-      const t = h[pos[i]!]!.t + offsets[i]!;
+      const t = h.t(pos[i]!) + offsets[i]!;
       if (t < bestT || best < 0) { best = i; bestT = t; }
     }
     if (best < 0) break;
@@ -30,17 +58,18 @@ export async function* mergeByTime(
     let limit = Infinity;
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
-      if (i !== best && h) limit = Math.min(limit, h[pos[i]!]!.t + offsets[i]!);
+      if (i !== best && h) limit = Math.min(limit, h.t(pos[i]!) + offsets[i]!);
     }
     const off = offsets[best]!;
-    let p = pos[best]!;
-    while (p < batch.length && batch[p]!.t + off <= limit) out.push(batch[p++]!);
-    if (p === pos[best]) out.push(batch[p++]!);
+    const start = pos[best]!;
+    let p = start;
+    while (p < batch.length && batch.t(p) + off <= limit) sink(batch.take(p++));
+    if (p === start) sink(batch.take(p++));
+    n += p - start;
     pos[best] = p;
-    if (p >= batch.length) { heads[best] = await streams[best]!.next(); pos[best] = 0; }
-    if (out.length >= OUT_BATCH) { yield out; out = []; }
+    if (p >= batch.length) { heads[best] = await streams[best]!.next(); pos[best] = 0; onBatch?.(); }
   }
-  if (out.length) yield out;
+  return n;
 }
 
 /** A stream that first replays buffered batches, then continues with `rest`. */
@@ -48,7 +77,7 @@ export function replayThen(buffered: Sighting[][], rest: BatchStream): BatchStre
   let i = 0;
   return {
     async next() {
-      if (i < buffered.length) { const b = buffered[i]!; buffered[i++] = []; return b; }
+      if (i < buffered.length) { const b = buffered[i]!; buffered[i++] = []; return decodedBatch(b); }
       return rest.next();
     },
   };

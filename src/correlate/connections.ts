@@ -6,6 +6,7 @@
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import type { Frame } from '../decode/frame-types.js';
+import { EndpointMap } from './endpoint-map.js';
 import { dstMacOf, srcMacOf, type Sighting } from './sighting.js';
 import type { TopologyView } from './topology.js';
 
@@ -34,6 +35,8 @@ export type Connection = {
   requestCount: number;
   /** The real server MACs the director sent requests to (director-out sightings). */
   readonly realServerMacs: Mac[];
+  /** The first director-out sighting toward each of realServerMacs (same order). */
+  readonly realServerSightings: Sighting[];
   /** Sightings of reply packets (bounded). */
   readonly replies: Sighting[];
   readonly replyKinds: Set<ReplyKind>;
@@ -66,47 +69,76 @@ export function connectionKeyOf(clientIp: IpAddress, clientPort: number, vport: 
   return `${clientIp}|${clientPort}|${vport}|${protocol}`;
 }
 
-export function createConnectionTracker(topology: TopologyView, options: TrackerOptions): ConnectionTracker {
-  const table = new Map<string, Connection>();
-  /** Client end (CIP|port|protocol) → key of its latest connection. */
-  const byClientEnd = new Map<string, string>();
+/** The ports and protocol of a connection as one integer (client port, service port, protocol). */
+function connectionX(clientPort: number, vport: number, protocol: 'tcp' | 'udp'): number {
+  return clientPort * 0x20000 + vport * 2 + (protocol === 'udp' ? 1 : 0);
+}
 
-  function forget(c: Connection): void {
-    const end = `${c.clientIp}|${c.clientPort}|${c.protocol}`;
-    if (byClientEnd.get(end) === c.key) byClientEnd.delete(end);
+function clientEndX(clientPort: number, protocol: 'tcp' | 'udp'): number {
+  return clientPort * 2 + (protocol === 'udp' ? 1 : 0);
+}
+
+export function createConnectionTracker(topology: TopologyView, options: TrackerOptions): ConnectionTracker {
+  // Keyed by client address plus ports and protocol; `order` keeps creation order, in which
+  // idle connections are handed on.
+  const table = new EndpointMap<Connection>();
+  const order = new Set<Connection>();
+  /** Client end (CIP, port, protocol) → its latest connection. */
+  const byClientEnd = new EndpointMap<Connection>();
+  /** No connection was active later than this: until now − idle passes it, none can be idle. */
+  let oldestLastT = Infinity;
+
+  function remove(c: Connection): void {
+    table.delete(c.clientIp, connectionX(c.clientPort, c.vport, c.protocol));
+    order.delete(c);
+    const endX = clientEndX(c.clientPort, c.protocol);
+    if (byClientEnd.get(c.clientIp, endX) === c) byClientEnd.delete(c.clientIp, endX);
+  }
+
+  function touch(c: Connection, t: number): void {
+    c.lastT = t;
+    // Timestamps may step back a little within a capture.
+    if (t < oldestLastT) oldestLastT = t;
   }
 
   function request(s: Sighting, f: Frame, protocol: 'tcp' | 'udp', sport: number, dport: number, t: number, syn: boolean): Connection | undefined {
     const ip = f.ip!;
-    const key = connectionKeyOf(ip.src, sport, dport, protocol);
-    let c = table.get(key);
-    if (c && syn && c.closed) { table.delete(key); forget(c); options.onDone(c); c = undefined; }
+    const x = connectionX(sport, dport, protocol);
+    let c = table.get(ip.src, x);
+    if (c && syn && c.closed) { remove(c); options.onDone(c); c = undefined; }
     if (!c) {
-      if (table.size >= options.maxConnections) return undefined;
+      if (order.size >= options.maxConnections) return undefined;
       c = {
-        key, protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
+        key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.hashes.identity,
-        requests: [], requestCount: 1, realServerMacs: [], replies: [], replyKinds: new Set(), closed: false,
+        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closed: false,
       };
-      table.set(key, c);
-      byClientEnd.set(`${ip.src}|${sport}|${protocol}`, key);
+      table.set(ip.src, x, c);
+      order.add(c);
+      byClientEnd.set(ip.src, clientEndX(sport, protocol), c);
+      if (t < oldestLastT) oldestLastT = t;
     } else {
-      c.lastT = t;
+      touch(c, t);
       // Count packets at one vantage point (the first that saw the connection), retransmissions included.
       if (s.capture === c.firstRequest[0]!.capture) c.requestCount++;
       if (s.hashes.identity === c.firstRequestIdentity) {
         if (c.firstRequest.length < MAX_SIGHTINGS) c.firstRequest.push(s);
       } else if (c.requests.length < MAX_SIGHTINGS) c.requests.push(s);
     }
-    const src = srcMacOf(s), dst = dstMacOf(s);
-    if (topology.isDirectorMac(src) && dst !== undefined && !topology.isDirectorMac(dst) && !c.realServerMacs.includes(dst)) c.realServerMacs.push(dst);
+    const src = srcMacOf(s);
+    if (topology.isDirectorMac(src)) {
+      const dst = dstMacOf(s);
+      if (dst !== undefined && !topology.isDirectorMac(dst) && !c.realServerMacs.includes(dst) && c.realServerMacs.length < 8) {
+        c.realServerMacs.push(dst);
+        c.realServerSightings.push(s);
+      }
+    }
     return c;
   }
 
-  function reply(s: Sighting, key: string, kind: ReplyKind, t: number): Connection | undefined {
-    const c = table.get(key);
+  function reply(s: Sighting, c: Connection | undefined, kind: ReplyKind, t: number): Connection | undefined {
     if (!c) return undefined;
-    c.lastT = t;
+    touch(c, t);
     c.replyKinds.add(kind);
     if (c.replies.length < MAX_SIGHTINGS) c.replies.push(s);
     if (kind === 'rst') c.closed = true;
@@ -125,33 +157,38 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
         }
         // A reply goes back to the client's port, normally from the service port; a real
         // server answering from another port (a NAT port map) is still answering this client.
-        let key = connectionKeyOf(ip.dst, l4.dport, l4.sport, protocol);
-        if (!table.has(key)) {
-          const other = byClientEnd.get(`${ip.dst}|${l4.dport}|${protocol}`);
-          if (other === undefined || topology.isVip(ip.src) || topology.isClientIp(ip.src)) return undefined;
-          key = other;
+        let c = table.get(ip.dst, connectionX(l4.dport, l4.sport, protocol));
+        if (c === undefined) {
+          c = byClientEnd.get(ip.dst, clientEndX(l4.dport, protocol));
+          if (c === undefined || topology.isVip(ip.src) || topology.isClientIp(ip.src)) return undefined;
         }
         const kind = protocol === 'tcp' ? tcpReplyKind(l4.flags) : 'data';
-        return reply(s, key, kind, t);
+        return reply(s, c, kind, t);
       }
       if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined && l4.embedded.dport !== undefined) {
         const e = l4.embedded;
         const protocol = e.protocol === 6 ? 'tcp' : e.protocol === 17 ? 'udp' : undefined;
         if (!protocol) return undefined;
-        return reply(s, connectionKeyOf(e.src, e.sport!, e.dport!, protocol), 'icmp', t);
+        return reply(s, table.get(e.src, connectionX(e.sport!, e.dport!, protocol)), 'icmp', t);
       }
       return undefined;
     },
     expire(t) {
-      for (const [key, c] of table) {
-        if (t - c.lastT > options.idleSeconds) { table.delete(key); forget(c); options.onDone(c); }
+      if (!(t - oldestLastT > options.idleSeconds)) return;
+      let oldest = Infinity;
+      for (const c of order) {
+        if (t - c.lastT > options.idleSeconds) { remove(c); options.onDone(c); }
+        else if (c.lastT < oldest) oldest = c.lastT;
       }
+      oldestLastT = oldest;
     },
     drain() {
-      for (const c of table.values()) options.onDone(c);
+      for (const c of order) options.onDone(c);
       table.clear();
+      order.clear();
       byClientEnd.clear();
+      oldestLastT = Infinity;
     },
-    get size() { return table.size; },
+    get size() { return order.size; },
   };
 }

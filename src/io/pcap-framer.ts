@@ -2,6 +2,7 @@
 // records of a 16-byte header plus caplen bytes, unaligned. Kuznetsov's "modified" pcap
 // has the same layout with a 24-byte record header, so it is read too.
 
+import { byteView } from './byte-view.js';
 import { caplenWithoutFcs, lenWithoutFcs } from './fcs.js';
 import type { Framer, ReaderState } from './reader-state.js';
 import type { RawPacket } from './raw-packet.js';
@@ -110,7 +111,7 @@ export class PcapFramer implements Framer {
         linkType,
         caplen,
         len,
-        data: buf.subarray(start, start + caplen),
+        data: byteView(buf, start, caplen),
         interfaceId: 0,
         fileOffset: base + pos,
       });

@@ -2,6 +2,7 @@
 // total length`. Every section header (SHB) sets the byte order and starts a new interface
 // table; interface ids in packets are section-local, RawPacket.interfaceId is global.
 
+import { byteView } from './byte-view.js';
 import type { CaptureErrorCode } from './capture-error.js';
 import { caplenWithoutFcs, lenWithoutFcs } from './fcs.js';
 import { optionString, walkOptions } from './pcapng-options.js';
@@ -138,7 +139,7 @@ export class PcapngFramer implements Framer {
           linkType: iface.linkType,
           caplen,
           len,
-          data: buf.subarray(start, start + caplen),
+          data: byteView(buf, start, caplen),
           interfaceId: iface.globalId,
           fileOffset: base + pos,
         });
@@ -307,7 +308,7 @@ export class PcapngFramer implements Framer {
       linkType: iface.linkType,
       caplen,
       len,
-      data: buf.subarray(pos + 12, pos + 12 + caplen),
+      data: byteView(buf, pos + 12, caplen),
       interfaceId: iface.globalId,
       fileOffset: base + pos,
     });

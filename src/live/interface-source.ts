@@ -41,13 +41,15 @@ function linuxInterfaceExists(iface: string): boolean {
 
 function firstMessage(proc: SourceProcess, timeoutMs: number): Promise<CaptureMessage | 'exited' | 'timeout'> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    proc.child.on('message', (m: unknown) => {
-      if (!isCaptureMessage(m)) return;
+    const done = (outcome: CaptureMessage | 'exited' | 'timeout') => {
       clearTimeout(timer);
-      resolve(m);
-    });
-    void proc.exited.then(() => { clearTimeout(timer); resolve('exited'); });
+      proc.child.off('message', onMessage);
+      resolve(outcome);
+    };
+    const onMessage = (m: unknown) => { if (isCaptureMessage(m)) done(m); };
+    const timer = setTimeout(() => done('timeout'), timeoutMs);
+    proc.child.on('message', onMessage);
+    void proc.exited.then(() => done('exited'));
   });
 }
 

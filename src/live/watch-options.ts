@@ -20,6 +20,8 @@ export type WatchOptions = {
   readonly writeDir?: string;
   readonly durationMs?: number;
   readonly count?: number;
+  /** Time spent learning the topology before the checks run. */
+  readonly warmupMs?: number;
   /** Undefined: the live view on a terminal, table otherwise. */
   readonly format?: ReportFormat;
   readonly failOn: FailOn;
@@ -74,6 +76,7 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
         write: { type: 'string' },
         duration: { type: 'string' },
         count: { type: 'string' },
+        warmup: { type: 'string' },
         format: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         ipvsadm: { type: 'string', multiple: true, default: [] },
@@ -98,6 +101,8 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
   if (typeof duration === 'string') return { ok: false, message: duration };
   const count = positiveNumber('--count', v.count, true);
   if (typeof count === 'string') return { ok: false, message: count };
+  const warmup = positiveNumber('--warmup', v.warmup, false);
+  if (typeof warmup === 'string') return { ok: false, message: warmup };
 
   // Interfaces, named by --role NAME=IFACE (which also adds IFACE when it is not listed).
   const ifaces = [...parsed.positionals];
@@ -148,6 +153,7 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
       ...(v.write !== undefined ? { writeDir: v.write } : {}),
       ...(duration !== undefined ? { durationMs: Math.round(duration * 1000) } : {}),
       ...(count !== undefined ? { count } : {}),
+      ...(warmup !== undefined ? { warmupMs: Math.round(warmup * 1000) } : {}),
       ...(v.format !== undefined ? { format: v.format as ReportFormat } : {}),
       failOn, quiet: v.quiet,
       ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role,

@@ -8,7 +8,6 @@ import type { ConfiguredTopology } from '../correlate/infer-topology.js';
 import type { AnalysisResult } from '../analyze/engine.js';
 import type { CaptureInput } from '../analyze/capture-source.js';
 import { watchCaptures } from '../analyze/live-engine.js';
-import { linkTypeName } from '../report/link-type-name.js';
 import { isCookedLinkType } from './cap-binding.js';
 import { captureFailureText } from './capture-failure.js';
 import type { InterfaceSpec, InterfaceStart } from './interface-source.js';
@@ -16,9 +15,9 @@ import { liveFindingOf, type LiveFinding } from './live-finding.js';
 import type { LiveSource, SourceEnd } from './live-source.js';
 import type { ReadSpec } from './read-source.js';
 import type { RemoteSpec } from './remote-source.js';
-import { createSourceWriter, type SourceWriter } from './source-writer.js';
-import { tapReader, type TappedReader } from './tapped-reader.js';
-import { vantageGaps, type SourceState, type SourceStatus, type WatchStatus } from './watch-status.js';
+import { createStatusMeter } from './status-meter.js';
+import { cookedWarning, trackSource } from './tracked-source.js';
+import type { SourceStatus, WatchStatus } from './watch-status.js';
 
 export type WatchPlan = {
   readonly interfaces: readonly InterfaceSpec[];
@@ -62,10 +61,7 @@ export type WatchOutcome =
   };
 
 const STATUS_MS = 1000;
-
-function cookedWarning(name: string, linkType: number): string {
-  return `${name}: ${linkTypeName(linkType)} is a cooked capture (as from \`any\`): it carries no destination MAC, so checks that compare MACs are limited; capture on the Ethernet interface instead`;
-}
+const HALT_AFTER_MS = 500;
 
 async function startAll(plan: WatchPlan, starters: SourceStarters): Promise<{ sources: LiveSource[]; errors: string[]; warnings: string[] }> {
   const starts = await Promise.all(plan.interfaces.map((spec) => starters.startInterface(spec)));
@@ -112,13 +108,31 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
   if (errors.length > 0) return { ok: false, errors };
   for (const w of warnings) listener.warning?.(w);
 
+  const failures: string[] = [];
+  const tracked = sources.map((src) => trackSource(src, plan.writeDir, {
+    warning: (text) => listener.warning?.(text),
+    failure: (line) => failures.push(line),
+    ended: (name, end) => listener.sourceEnded?.(name, end),
+  }));
+  const settled = () => Promise.all(tracked.map((t) => t.settled));
+
   const controller = new AbortController();
   let stopReason = '';
+  let halted: Promise<void> | undefined;
+  // Seal first: what arrives while the sources stop is neither analysed nor saved.
+  const halt = () => halted ??= (async () => {
+    for (const t of tracked) t.reader.seal();
+    await Promise.all(sources.map((s) => s.stop()));
+  })();
+  let haltTimer: NodeJS.Timeout | undefined;
   const stopWith = (reason: string) => {
     if (controller.signal.aborted) return;
     stopReason = reason;
     listener.stopping?.(reason);
     controller.abort();
+    // The analysis returns within a tick, except during the warm-up, which waits for data:
+    // ending the sources ends it.
+    haltTimer = setTimeout(() => void halt(), HALT_AFTER_MS);
   };
   const onStop = () => stopWith(typeof stop.reason === 'string' ? stop.reason : 'stopped');
   if (stop.aborted) onStop();
@@ -127,68 +141,14 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
     ? undefined
     : setTimeout(() => stopWith(`--duration ${plan.durationMs! / 1000}s reached`), plan.durationMs);
 
-  const failures: string[] = [];
-  const states: SourceState[] = sources.map(() => 'live');
-  const reasons: (string | undefined)[] = sources.map(() => undefined);
-  const settling: Promise<void>[] = [];
-  const writers: (SourceWriter | undefined)[] = sources.map((s) => (plan.writeDir === undefined ? undefined : createSourceWriter(plan.writeDir, s.name)));
-  const taps: TappedReader[] = sources.map((src, i) => {
-    let first = true;
-    let writeReported = false;
-    return tapReader(src.reader, {
-      onBatch: async (batch) => {
-        const p = batch[0];
-        if (first && p) {
-          first = false;
-          if (src.kind !== 'interface' && isCookedLinkType(p.linkType)) listener.warning?.(cookedWarning(src.name, p.linkType));
-        }
-        const writer = writers[i];
-        if (!writer) return;
-        await writer.write(batch, src.reader.interfaces);
-        if (writer.failure && !writeReported) {
-          writeReported = true;
-          const line = `--write ${writer.path}: ${writer.failure.message}; packets of ${src.name} are no longer saved`;
-          failures.push(line);
-          listener.warning?.(line);
-        }
-      },
-      onEnd: () => {
-        settling.push(src.settle().then((end) => {
-          states[i] = end.kind;
-          reasons[i] = end.reason;
-          if (end.kind === 'failed') failures.push(`${src.name}: ${end.reason}${end.stderr ? `: ${end.stderr}` : ''}`);
-          listener.sourceEnded?.(src.name, end);
-        }));
-      },
-    });
-  });
-  const inputs: CaptureInput[] = sources.map((src, i) => ({
-    file: src.label, name: src.name, ...(src.roleHint ? { roleHint: src.roleHint } : {}), reader: taps[i]!,
+  const inputs: CaptureInput[] = tracked.map(({ source, reader }) => ({
+    file: source.label, name: source.name, ...(source.roleHint ? { roleHint: source.roleHint } : {}), reader,
   }));
-
-  const startedAt = Date.now();
+  const meter = createStatusMeter(tracked);
   let processed = 0;
   let pending = 0;
   let views: readonly CaptureView[] | undefined;
-  let previous = { at: startedAt, packets: sources.map(() => 0) };
-  const snapshot = (): WatchStatus => {
-    const now = Date.now();
-    const dt = Math.max(1, now - previous.at) / 1000;
-    const packets = taps.map((t) => t.packets);
-    const status: SourceStatus[] = sources.map((src, i) => {
-      const drops = src.reader.stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
-      const reason = reasons[i];
-      return {
-        name: src.name, label: src.label, kind: src.kind, state: states[i]!, packets: packets[i]!,
-        rate: Math.max(0, (packets[i]! - previous.packets[i]!) / dt),
-        ...(src.reader.stats.length > 0 ? { drops } : {}),
-        ...(reason !== undefined ? { reason } : {}),
-      };
-    });
-    previous = { at: now, packets };
-    const roles = sources.map((s, i) => views?.[i]?.role ?? s.roleHint);
-    return { elapsedMs: now - startedAt, sources: status, processed, pending, waitingFor: vantageGaps(roles) };
-  };
+  const snapshot = () => meter.snapshot({ processed, pending, roles: sources.map((s, i) => views?.[i]?.role ?? s.roleHint) });
   listener.started?.(snapshot().sources);
   const ticker = setInterval(() => listener.status?.(snapshot()), plan.statusMs ?? STATUS_MS);
 
@@ -206,22 +166,21 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
       if (plan.count !== undefined && (result?.frames ?? processed) >= plan.count) stopWith(`--count ${plan.count} reached`);
       else {
         // Say how each source ended before saying the watch stops.
-        await Promise.all(settling);
+        await settled();
         stopWith('every source ended');
       }
     }
     stop.removeEventListener('abort', onStop);
     clearTimeout(durationTimer);
+    clearTimeout(haltTimer);
     clearInterval(ticker);
-    // Seal first: what arrives while the sources stop is neither analysed nor saved.
-    for (const t of taps) t.seal();
-    await Promise.all(sources.map((s) => s.stop()));
-    await Promise.all(settling);
-    await Promise.all(writers.map((w) => w?.close()));
+    await halt();
+    await settled();
+    await Promise.all(tracked.map((t) => t.writer?.close()));
   }
-  for (const w of writers) {
-    if (!w?.failure || failures.some((f) => f.startsWith(`--write ${w.path}:`))) continue;
-    const line = `--write ${w.path}: ${w.failure.message}`;
+  for (const { writer } of tracked) {
+    if (!writer?.failure || failures.some((f) => f.startsWith(`--write ${writer.path}:`))) continue;
+    const line = `--write ${writer.path}: ${writer.failure.message}`;
     failures.push(line);
     listener.warning?.(line);
   }
@@ -229,5 +188,5 @@ export async function runWatch(plan: WatchPlan, starters: SourceStarters, listen
   processed = result.frames;
   pending = 0;
   listener.status?.(snapshot());
-  return { ok: true, result, failures, stopReason, files: writers.flatMap((w) => (w ? [w.path] : [])) };
+  return { ok: true, result, failures, stopReason, files: tracked.flatMap((t) => (t.writer ? [t.writer.path] : [])) };
 }

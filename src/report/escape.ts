@@ -2,7 +2,7 @@
 // terminal control sequences. Everything a person reads goes through escapeForTerminal, so
 // C0/C1 controls, DEL and bidi/invisible format characters are shown, never executed.
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/gu;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/gu;
 
 function visible(ch: string): string {
   const code = ch.codePointAt(0)!;
@@ -26,7 +26,7 @@ export function escapeBytes(bytes: Uint8Array, maxLength = 64): string {
   return escapeForTerminal(s, maxLength) + (bytes.length > maxLength ? '…' : '');
 }
 
-const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
 /**
  * JSON.stringify already escapes C0 controls; this also escapes DEL, C1 and bidi/format

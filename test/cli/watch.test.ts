@@ -142,6 +142,19 @@ describe('lvs-doctor watch', () => {
     }
   });
 
+  it('stops promptly when asked to during a long warm-up', async () => {
+    const signals = manualSignals();
+    const io = fakeIo();
+    const command = createWatchCommand({ signals, starters: starters(() => Promise.reject(new Error('unused'))) });
+    const started = Date.now();
+    const done = command(['--remote', `rs1=cat ${join(fixtures, 'rs1.pcap')}; sleep 30`, '--warmup', '60', '--format', 'json'], io);
+    await new Promise((r) => setTimeout(r, 500));
+    signals.fire('SIGINT');
+    expect(await done).toBe(0);
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(JSON.parse(io.stdout.text()).captures[0].frames).toBeGreaterThan(0);
+  });
+
   it('says in one line what to install when the capture binding is missing, and exits 2', async () => {
     const io = fakeIo();
     const command = createWatchCommand({

@@ -53,6 +53,8 @@ export type CampaignResult = {
   readonly pipelineRuns: number;
   readonly seedCount: number;
   readonly packets: number;
+  /** How reads ended: 'ok' or the CaptureError code, with counts. */
+  readonly endings: ReadonlyMap<string, number>;
   readonly analyzedFrames: number;
   readonly findings: number;
   readonly fastMs: number;
@@ -99,6 +101,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const failures: Failure[] = [];
   let slowest: SlowestInput = { path: 'fast', index: -1, ms: 0 };
   let packets = 0, analyzedFrames = 0, findings = 0;
+  const endings = new Map<string, number>();
   const gc = fullGc();
   gc();
   await new Promise((resolve) => setImmediate(resolve));
@@ -119,7 +122,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     const m0 = memoryNow();
     const t0 = performance.now();
     try {
-      packets += await runFastInput(input);
+      const outcome = await runFastInput(input);
+      packets += outcome.packets;
+      endings.set(outcome.ending, (endings.get(outcome.ending) ?? 0) + 1);
     } catch (err) {
       failures.push({ path: 'fast', index: i, problem: describe(err), inputs: [{ name: input.seed.name, bytes: input.bytes, steps: input.steps }] });
     }
@@ -162,7 +167,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
 
   return {
     seed: options.seed, runs: options.runs, pipelineRuns: options.pipelineRuns, seedCount: set.seeds.length,
-    packets, analyzedFrames, findings, fastMs, pipelineMs, slowest,
+    packets, endings, analyzedFrames, findings, fastMs, pipelineMs, slowest,
     largestInputMb: largestInput / 1e6, retainedMb: (retained - baseline) / 1e6, peakMb: (peak - baseline) / 1e6,
     failures, notes: set.notes,
   };
@@ -173,6 +178,7 @@ export function summaryLines(r: CampaignResult): string[] {
   return [
     `fuzz seed ${r.seed}: ${r.seedCount} seed captures`,
     `  reader+decoder: ${r.runs} inputs, ${r.packets} packets in ${(r.fastMs / 1000).toFixed(1)} s (${rate(r.runs, r.fastMs)} inputs/s)`,
+    `  reads ended: ${[...r.endings].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${((n / Math.max(1, r.runs)) * 100).toFixed(1)}%`).join(', ')}`,
     `  analysis: ${r.pipelineRuns} inputs, ${r.analyzedFrames} frames, ${r.findings} findings in ${(r.pipelineMs / 1000).toFixed(1)} s (${rate(r.pipelineRuns, r.pipelineMs)} inputs/s)`,
     `  slowest input: ${r.slowest.path} #${r.slowest.index}, ${r.slowest.ms.toFixed(1)} ms`,
     `  memory: retained after GC +${r.retainedMb.toFixed(1)} MB, peak +${r.peakMb.toFixed(1)} MB, largest rise in one input ${r.largestInputMb.toFixed(1)} MB`,

@@ -47,8 +47,10 @@ async function* fromChunks(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8A
   for (const c of chunks) yield c;
 }
 
-/** Throws on any broken rule or on an exception from the code under test. Returns the packet count. */
-export async function runFastInput(input: FastInput): Promise<number> {
+export type FastOutcome = { readonly packets: number; readonly ending: string };
+
+/** Throws on any broken rule or on an exception from the code under test. */
+export async function runFastInput(input: FastInput): Promise<FastOutcome> {
   const reader = readCapture(fromChunks(input.chunks));
   const state = { frame: 0, bytes: 0 };
   for await (const batch of reader.batches()) {
@@ -65,5 +67,5 @@ export async function runFastInput(input: FastInput): Promise<number> {
     }
   }
   checkReaderEnd(reader, state, input.limit);
-  return state.frame;
+  return { packets: state.frame, ending: reader.error?.code ?? 'ok' };
 }

@@ -25,9 +25,9 @@ export const ERROR_CODES: ReadonlySet<CaptureErrorCode> = new Set<CaptureErrorCo
 
 const ISSUE_CODES: ReadonlySet<string> = new Set(DECODE_ISSUE_CODES);
 /** Raw characters no terminal output may contain: C0 but \t \n, DEL, C1, bidi and invisible format characters. */
-export const UNSAFE_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+export const UNSAFE_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 /** JSON output: the same, and no raw tab (newlines only between tokens of pretty-printed JSON). */
-export const UNSAFE_JSON = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+export const UNSAFE_JSON = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 /** Reader messages are single sentences: no controls at all. */
 const UNSAFE_MESSAGE = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -155,7 +155,7 @@ class Mutation {
     const at = Math.min(this.position(), this.bytes.length - size);
     const value = wide ? this.rng.pick(INTERESTING_32) : this.rng.pick(INTERESTING_16);
     const le = this.rng.chance(0.5);
-    writeField(this.bytes, { at, width: size, le, kind: 'pcap.caplen', value: 0 }, value);
+    writeField(this.bytes, { at, width: size, le }, value);
     this.steps.push(`u${size * 8}${le ? 'le' : 'be'}@${at}=${value >>> 0}`);
   }
 

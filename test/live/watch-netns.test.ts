@@ -27,6 +27,9 @@ const title = `watch on network namespaces${skip ? ` (skipped: needs ${missing.j
 
 const IPVSADM = `-A -t ${VIP}:80 -s rr\n-a -t ${VIP}:80 -r ${HOSTS.rs1}:80 -g -w 1\n-a -t ${VIP}:80 -r ${HOSTS.rs2}:80 -g -w 1\n`;
 
+/** Long enough for the probe and the DR traffic to happen inside it on a loaded machine. */
+const WARMUP_MS = 6000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Finding = { check: string; verdict: string; severity: string; hosts: { ip?: string }[] };
@@ -116,28 +119,28 @@ describe.skipIf(skip)(title, () => {
   }
 
   /**
-   * Who is who, while the watch warms up: the director announces the VIP (as keepalived does)
-   * and the client reaches each real server's own address, so ARP ties their IPs to their MACs.
+   * The deployment at work, while the watch warms up: the director announces the VIP (as
+   * keepalived does), the client reaches each host's own address (so ARP ties IPs to MACs) and
+   * connects to the service through the director.
    */
-  function revealHosts(): void {
+  function revealDeployment(): void {
     lab!.run('director', ['python3', TRAFFIC, 'garp', 'eth0', VIP, '3']);
-    lab!.run('client', ['python3', TRAFFIC, 'connect', `${HOSTS.rs1}:9`, `${HOSTS.rs2}:9`]);
+    lab!.run('client', ['python3', TRAFFIC, 'connect',
+      `${HOSTS.rs1}:9`, `${HOSTS.rs2}:9`, `${HOSTS.director}:9`, `${VIP}:80`, `${VIP}:80`, `${VIP}:80`]);
   }
 
   it('names the real server that answers ARP for the VIP, saves complete files, and exits 1 on SIGINT', async () => {
     const out = join(dir, 'diagnosis');
     const w = startWatch([
       'eth0', '--role', 'director=eth0', '--remote', remote('rs1'), '--remote', remote('rs2'),
-      '--ipvsadm', join(dir, 'ipvsadm.txt'), '--write', out, '--format', 'json',
+      '--ipvsadm', join(dir, 'ipvsadm.txt'), '--write', out, '--format', 'json', '--warmup', String(WARMUP_MS / 1000),
     ]);
     await w.waitForStderr(/^lvs-doctor: watching director \(interface:eth0\), rs1 \(remote:rs1\), rs2 \(remote:rs2\)/m, 30_000);
     const watching = Date.now();
     await probeUntilSaved(out, ['director', 'rs1', 'rs2'], '192.0.2.99');
-    revealHosts();
-    // Then DR traffic and the fault, once the warm-up (3 s) and a re-inference (3 s later) are
-    // past, so no connection is in flight when the live topology is refreshed.
-    await sleep(Math.max(0, watching + 7500 - Date.now()));
-    lab!.run('client', ['python3', TRAFFIC, 'connect', `${VIP}:80`, `${VIP}:80`, `${VIP}:80`]);
+    revealDeployment();
+    // The fault once the topology is learned (a long warm-up keeps that independent of timing).
+    await sleep(Math.max(0, watching + WARMUP_MS + 1000 - Date.now()));
     lab!.run('client', ['python3', TRAFFIC, 'arp', 'eth0', HOSTS.client, VIP, '3']);
     await w.waitForStderr(/✗ error arp\/vip-answered-by-non-director: .*answered ARP for VIP 192\.0\.2\.100/, 20_000);
     await sleep(500);

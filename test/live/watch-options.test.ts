@@ -45,10 +45,10 @@ describe('parseWatchArgs', () => {
   });
 
   it('reads stop conditions, output and configuration like analyze', () => {
-    const o = options(['eth0', '--duration', '2.5', '--count', '1000', '--format', 'json', '--fail-on', 'warning', '--write', 'out',
+    const o = options(['eth0', '--duration', '2.5', '--count', '1000', '--warmup', '8', '--format', 'json', '--fail-on', 'warning', '--write', 'out',
       '--ipvsadm', 'ipvs.txt', '--keepalived', 'k.conf', '--topology', 't.json', '-q']);
     expect(o).toMatchObject({
-      durationMs: 2500, count: 1000, format: 'json', failOn: 'warning', writeDir: 'out', quiet: true,
+      durationMs: 2500, count: 1000, warmupMs: 8000, format: 'json', failOn: 'warning', writeDir: 'out', quiet: true,
       ipvsadm: ['ipvs.txt'], keepalived: ['k.conf'], topology: ['t.json'],
     });
     const defaults = options(['eth0']);
@@ -67,6 +67,7 @@ describe('parseWatchArgs', () => {
     [['eth0', '--duration', '0'], /--duration takes a positive number/],
     [['eth0', '--duration', 'soon'], /--duration takes a positive number/],
     [['eth0', '--count', '1.5'], /--count takes a positive whole number/],
+    [['eth0', '--warmup', '0'], /--warmup takes a positive number/],
     [['eth0', '--format', 'tui'], /unknown format 'tui'/],
     [['eth0', '--fail-on', 'sometimes'], /--fail-on takes/],
     [['--remote', 'rs1'], /expected NAME='COMMAND'/],

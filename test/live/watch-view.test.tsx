@@ -60,6 +60,7 @@ describe('the live view', () => {
     const onStop = vi.fn();
     const ui = renderTui(<WatchApp feed={feed} columns={100} color={false} keys onStop={onStop} />, { columns: 100, rows: 30 });
     try {
+      await ui.waitFor((f) => f.includes('◌ starting the sources…'));
       feed.push({ type: 'started', sources: [source('director', { kind: 'interface', label: 'interface:eth0' }), source('rs1')] });
       feed.push({ type: 'status-updated', status: status([
         source('director', { kind: 'interface', label: 'interface:eth0', packets: 1200, rate: 40 }),

@@ -1,5 +1,4 @@
 import { formatIp } from '../../decode/addresses.js';
-import { dstMacOf } from '../../correlate/sighting.js';
 import { defineCheck } from '../check-api.js';
 
 export default defineCheck({
@@ -20,8 +19,10 @@ export default defineCheck({
       connection(c) {
         if (c.realServerMacs.length < 2) return;
         const servers = c.realServerMacs.map((m) => ctx.topology.labelOfMac(m));
-        const evidence = [...c.firstRequest, ...c.requests].filter((s) => ctx.topology.isDirectorMac(s.frame.link?.kind !== 'none' ? s.frame.link?.src : undefined) && dstMacOf(s) !== undefined);
-        const director = evidence[0]?.frame.link?.kind === 'ethernet' ? evidence[0].frame.link.src : ctx.topology.directors[0]?.mac;
+        // The director that sent the connection to a second real server is the one that lost it.
+        const evidence = c.realServerSightings;
+        const switching = evidence[1];
+        const director = switching?.frame.link?.kind === 'ethernet' ? switching.frame.link.src : ctx.topology.directors[0]?.mac;
         ctx.report({
           messageId: 'changed',
           data: { connection: `${formatIp(c.clientIp)}:${c.clientPort} → ${formatIp(c.vip)}:${c.vport}`, servers: servers.join(' and then ') },

@@ -30,8 +30,15 @@ export default defineCheck({
     }
     return {
       connection(c) {
-        if (c.replyKinds.has('syn-ack') || (c.protocol === 'tcp' && !c.startedWithSyn)) return;
-        const refusals = c.replies.filter((r) => refusalOf(r, c.vip));
+        // A refusal counts unless it comes from the real server that accepted the connection
+        // (a server closing its own connection): a mid-stream packet rescheduled to another real
+        // server (sloppy_tcp after a failover) is refused by that one.
+        const serving = new Set(c.replies.filter((r) => {
+          const l4 = r.frame.l4;
+          return l4?.kind === 'tcp' && (l4.flags & 0x12) === 0x12;
+        }).map(srcMacOf));
+        if (c.protocol === 'tcp' && !c.startedWithSyn && serving.size === 0) return;
+        const refusals = c.replies.filter((r) => refusalOf(r, c.vip) && !serving.has(srcMacOf(r)));
         if (refusals.length === 0) return;
         // Attribute by the sender: a real server's MAC on the LAN, or the RS's own capture.
         const fromRs = refusals.find((r) => ctx.topology.isRealServerMac(srcMacOf(r)) ||

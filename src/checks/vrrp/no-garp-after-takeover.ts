@@ -1,4 +1,4 @@
-import { formatIp, type IpAddress } from '../../decode/addresses.js';
+import { formatIp, type IpAddress, type Mac } from '../../decode/addresses.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck } from '../check-api.js';
@@ -6,6 +6,12 @@ import { alignedTime, createAdvertTracker, type Advertiser } from './adverts.js'
 
 /** keepalived sends its first gratuitous ARPs right after the first advert; allow for slow links. */
 const GARP_DEADLINE_SECONDS = 3;
+/**
+ * Announcements up to this long before the advert that starts a takeover still count: captures'
+ * clocks differ slightly, and a master that announced the VIP moments ago (keepalived repeats
+ * after garp_master_delay, 5 s) left the caches pointing at itself.
+ */
+const RECENT_SECONDS = 6;
 
 type Takeover = { readonly master: Advertiser; readonly vrid: number; readonly t: number; readonly vips: readonly IpAddress[]; readonly announced: Set<IpAddress>; readonly sighting: Sighting };
 
@@ -14,7 +20,7 @@ export default defineCheck({
     id: 'vrrp/no-garp-after-takeover',
     title: 'A new VRRP master did not announce its VIPs',
     severity: 'error',
-    summary: 'Fires when a new master starts advertising a VRID after another master (or after a resignation) and sends no gratuitous ARP (IPv6: unsolicited neighbour advertisement) for a VIP within 3 s.',
+    summary: 'Fires when a new master starts advertising a VRID after another master (or after a resignation) and sends no gratuitous ARP (IPv6: unsolicited neighbour advertisement) for a VIP from 6 s before to 3 s after its first advert; takeovers less than 3 s before the captures end are not judged.',
     why: 'After a failover the router and clients still map the VIP to the old master\'s MAC until they hear otherwise. keepalived announces each VIP with gratuitous ARPs (garp_master_repeat, default 5) right after becoming master; without them traffic keeps going to a director that no longer holds the VIP until the ARP cache ages out.',
     fix: 'Keep keepalived\'s gratuitous ARPs on (vrrp_garp_master_repeat ≥ 1, garp_master_delay), allow them through any filtering on the director, and make sure the router accepts gratuitous ARP (arp_accept, or the switch/router\'s GARP settings).',
     docs: 'docs/checks/vrrp/no-garp-after-takeover.md',
@@ -25,6 +31,11 @@ export default defineCheck({
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
     const pending: Takeover[] = [];
+    let lastSeen = -Infinity;
+    const recent: { ip: IpAddress; mac: Mac; t: number }[] = [];
+    const credit = (p: Takeover, ip: IpAddress, mac: Mac) => {
+      if (p.vips.includes(ip) && (mac === p.master.mac || isVrrpVirtualMac(mac))) p.announced.add(ip);
+    };
 
     function settle(now: number): void {
       for (let i = pending.length - 1; i >= 0; i--) {
@@ -49,24 +60,31 @@ export default defineCheck({
     return {
       sighting(s) {
         const now = alignedTime(s, ctx.captures);
+        if (now > lastSeen) lastSeen = now;
         const a = s.frame.arp;
         const l4 = s.frame.l4;
-        if (a && a.spa === a.tpa) {
-          for (const p of pending) if (p.vips.includes(a.spa) && (a.sha === p.master.mac || isVrrpVirtualMac(a.sha))) p.announced.add(a.spa);
-        } else if (l4?.kind === 'icmpv6' && l4.type === 136 && l4.ndTarget !== undefined) {
-          const mac = srcMacOf(s);
-          for (const p of pending) if (p.vips.includes(l4.ndTarget) && (mac === p.master.mac || (mac !== undefined && isVrrpVirtualMac(mac)))) p.announced.add(l4.ndTarget);
+        let announcement: { ip: IpAddress; mac: Mac } | undefined;
+        if (a && a.spa === a.tpa) announcement = { ip: a.spa, mac: a.sha };
+        else if (l4?.kind === 'icmpv6' && l4.type === 136 && l4.ndTarget !== undefined && srcMacOf(s) !== undefined) announcement = { ip: l4.ndTarget, mac: srcMacOf(s)! };
+        if (announcement) {
+          for (const p of pending) credit(p, announcement.ip, announcement.mac);
+          // Captures' clocks differ slightly: an announcement may be processed just before the advert.
+          recent.push({ ...announcement, t: now });
+          while (recent.length > 0 && (recent.length > 256 || now - recent[0]!.t > RECENT_SECONDS)) recent.shift();
         }
         const ev = adverts.observe(s);
         // A takeover: an advertiser starts a run of adverts after another one was heard for
         // this VRID (the first advertiser of a capture may have been master for long).
         if (ev && ev.fresh && ev.advert.priority > 0 && ev.advert.addresses.length > 0 &&
             adverts.all(ev.advert.vrid).some((other) => other.ip !== ev.from.ip && other.last <= ev.t)) {
-          pending.push({ master: ev.from, vrid: ev.advert.vrid, t: ev.t, vips: ev.advert.addresses, announced: new Set(), sighting: ev.sighting });
+          const p: Takeover = { master: ev.from, vrid: ev.advert.vrid, t: ev.t, vips: ev.advert.addresses, announced: new Set(), sighting: ev.sighting };
+          for (const r of recent) if (ev.t - r.t <= RECENT_SECONDS) credit(p, r.ip, r.mac);
+          pending.push(p);
         }
         settle(now);
       },
-      end() { settle(Infinity); },
+      // A takeover too close to the end of the captures to see its announcements is not judged.
+      end() { settle(lastSeen); },
     };
   },
 });

@@ -33,6 +33,7 @@ export const WATCH_USAGE = `usage: lvs-doctor watch [IFACE...] [options]
   --write DIR                           save every packet of every source to DIR/NAME.pcapng while watching
   --duration S                          stop after S seconds
   --count N                             stop after N frames
+  --warmup S                            learn the topology for S seconds before checking (default: 3)
   --format table|json|sarif|junit       final report on stdout (default: live view on a terminal, table otherwise)
   --fail-on error|warning|info|never    exit 1 when a finding is at or above this (default: error)
   --ipvsadm FILE                        ipvsadm -S -n / ipvsadm -Ln output of the director
@@ -149,6 +150,7 @@ export function createWatchCommand(deps: WatchDeps = {}) {
         ...(options.writeDir !== undefined ? { writeDir: resolve(io.cwd, options.writeDir) } : {}),
         ...(options.durationMs !== undefined ? { durationMs: options.durationMs } : {}),
         ...(options.count !== undefined ? { count: options.count } : {}),
+        ...(options.warmupMs !== undefined ? { warmupMs: options.warmupMs } : {}),
         config: config.value, checks: CHECKS,
       }, (deps.starters ?? defaultStarters)(io), listener, stop.signal);
     } finally {
