@@ -73,8 +73,15 @@ export function viewOf(t: Topology): TopologyView {
   return {
     ...t,
     isVip: (ip) => vipSet.has(ip),
-    isServicePort: (ip, protocol, port) =>
-      t.vips.some((v) => v.ip === ip && (v.ports.length === 0 || v.ports.some((p) => p.protocol === protocol && (p.port === port || p.port === 0)))),
+    // Loops, not some(): asked for every request packet, and a closure per call adds up.
+    isServicePort: (ip, protocol, port) => {
+      for (const v of t.vips) {
+        if (v.ip !== ip) continue;
+        if (v.ports.length === 0) return true;
+        for (const p of v.ports) if (p.protocol === protocol && (p.port === port || p.port === 0)) return true;
+      }
+      return false;
+    },
     isDirectorMac: (mac) => mac !== undefined && (directorMacs.has(mac) || isVrrpVirtualMac(mac)),
     isRealServerMac: (mac) => mac !== undefined && rsMacs.has(mac),
     isRouterMac: (mac) => mac !== undefined && routerMacs.has(mac),

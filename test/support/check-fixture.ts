@@ -19,6 +19,8 @@ export type FixtureRun = {
   readonly ipvsadm?: boolean;
   /** ipvsadm text of another configuration to analyse the captures against. */
   readonly ipvsadmText?: string;
+  /** Another ipvsadm file in the fixture folder (e.g. ipvsadm-claimed.txt). */
+  readonly ipvsadmFile?: string;
   /** A folder outside fixtures/ (a transformed copy). */
   readonly dir?: string;
 };
@@ -30,12 +32,13 @@ export function fixtureExists(name: string): boolean {
 }
 
 export function analyzeFixture(name: string, run: FixtureRun = {}): Promise<ReportJson> {
-  const key = `${run.dir ?? name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}|${run.ipvsadmText ?? ''}`;
+  const key = `${run.dir ?? name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}|${run.ipvsadmText ?? ''}|${run.ipvsadmFile ?? ''}`;
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
       const dir = run.dir ?? join(FIXTURES, name);
       const ipvsadm = run.ipvsadm ? [join(dir, 'ipvsadm-S.txt')] : [];
+      if (run.ipvsadmFile !== undefined) ipvsadm.push(join(dir, run.ipvsadmFile));
       if (run.ipvsadmText !== undefined) {
         const tmp = mkdtempSync(join(tmpdir(), 'lvsd-ipvsadm-'));
         writeFileSync(join(tmp, 'ipvsadm.txt'), run.ipvsadmText);

@@ -36,11 +36,15 @@ export default defineCheck({
     return {
       sighting(s, earlier) {
         const ip = s.frame.ip;
-        if (!ip) return;
+        // A plain loop, not find(): this runs for every frame and a closure per call adds up.
+        if (!ip || earlier.length === 0) return;
         const c = ctx.captures[s.capture]!;
         const dst = dstMacOf(s);
-        const previous = earlier.find((e) => e.capture === s.capture && e.frame.ip!.ttl > ip.ttl &&
-          (dst !== undefined ? dstMacOf(e) === dst : isInbound(e, c) && isInbound(s, c)));
+        let previous: Sighting | undefined;
+        for (const e of earlier) {
+          if (e.capture === s.capture && e.frame.ip!.ttl > ip.ttl &&
+            (dst !== undefined ? dstMacOf(e) === dst : isInbound(e, c) && isInbound(s, c))) { previous = e; break; }
+        }
         if (!previous) return;
         const all = [...earlier, s];
         const culprit = loopCulprit(all, ctx.topology.isDirectorMac);

@@ -57,7 +57,9 @@ export default defineCheck({
         // Forwarded if a copy left the director (its MAC as source) or anything downstream saw it
         // with a lower TTL (a director with separate ingress and egress NICs).
         const arrivalTtl = arrived.frame.ip!.ttl;
-        if (sightings.some((s) => srcMacOf(s) === director || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl))) return;
+        for (const s of sightings) {
+          if (srcMacOf(s) === director || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return;
+        }
         const key = clientKeyOf(first);
         if (key !== undefined) ctx.explain(key);
         const answeredItself = key !== undefined && answered.has(key);

@@ -21,10 +21,12 @@ export default defineCheck({
       sighting(s, earlier) {
         const l4 = s.frame.l4;
         if (!l4 || (l4.kind !== 'tcp' && l4.kind !== 'udp') || earlier.length === 0) return;
-        const original = earlier.find((e) => {
+        // A plain loop, not find(): this runs for most frames and a closure per call adds up.
+        let original: (typeof earlier)[number] | undefined;
+        for (const e of earlier) {
           const ip = e.frame.ip, el4 = e.frame.l4;
-          return ip !== undefined && ctx.topology.isVip(ip.dst) && el4 !== undefined && el4.kind === l4.kind && el4.dport !== l4.dport;
-        });
+          if (ip !== undefined && el4 !== undefined && el4.kind === l4.kind && el4.dport !== l4.dport && ctx.topology.isVip(ip.dst)) { original = e; break; }
+        }
         if (!original) return;
         const oip = original.frame.ip!, ol4 = original.frame.l4 as typeof l4;
         ctx.explain(connectionKeyOf(oip.src, ol4.sport, ol4.dport, ol4.kind));
