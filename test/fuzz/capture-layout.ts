@@ -33,6 +33,8 @@ export type CaptureLayout = {
   readonly container: 'pcap' | 'pcapng' | 'other';
   readonly records: readonly RecordSpan[];
   readonly fields: readonly Field[];
+  /** The same fields by kind, so a mutation can pick a kind first without scanning. */
+  readonly byKind: ReadonlyMap<FieldKind, readonly Field[]>;
   /** Offsets where a record starts, plus the end of the last whole record. */
   readonly boundaries: readonly number[];
 };
@@ -52,7 +54,17 @@ export function layoutOf(bytes: Uint8Array): CaptureLayout {
     }
     if (view.getUint32(0, false) === 0x0a0d0d0a) return pcapngLayout(bytes, view);
   }
-  return { container: 'other', records: [], fields: [], boundaries: [] };
+  return { container: 'other', records: [], fields: [], byKind: new Map(), boundaries: [] };
+}
+
+function byKindOf(fields: readonly Field[]): Map<FieldKind, Field[]> {
+  const map = new Map<FieldKind, Field[]>();
+  for (const f of fields) {
+    const list = map.get(f.kind);
+    if (list) list.push(f);
+    else map.set(f.kind, [f]);
+  }
+  return map;
 }
 
 function pcapLayout(b: Uint8Array, view: DataView, le: boolean, kuznetsov: boolean): CaptureLayout {
@@ -78,7 +90,7 @@ function pcapLayout(b: Uint8Array, view: DataView, le: boolean, kuznetsov: boole
     records.push({ start: pos, end, kind: 'record' });
     pos = end;
   }
-  return { container: 'pcap', records, fields, boundaries: [...records.map((r) => r.start), pos] };
+  return { container: 'pcap', records, fields, byKind: byKindOf(fields), boundaries: [...records.map((r) => r.start), pos] };
 }
 
 function pcapngLayout(b: Uint8Array, view: DataView): CaptureLayout {
@@ -104,7 +116,7 @@ function pcapngLayout(b: Uint8Array, view: DataView): CaptureLayout {
     records.push({ start: pos, end, kind: BLOCK_NAMES[type] ?? 'other' });
     pos = end;
   }
-  return { container: 'pcapng', records, fields, boundaries: [...records.map((r) => r.start), pos] };
+  return { container: 'pcapng', records, fields, byKind: byKindOf(fields), boundaries: [...records.map((r) => r.start), pos] };
 }
 
 function blockFields(b: Uint8Array, view: DataView, pos: number, end: number, type: number, le: boolean, linkTypes: number[], out: Field[]): void {

@@ -10,7 +10,8 @@ import { decodeRecordOf } from '../../src/report/decode-record.js';
 import { decodeTableRow } from '../../src/report/decode-table.js';
 import { safeJsonStringify } from '../../src/report/escape.js';
 import { checkFrame, checkJsonText, checkPacket, checkReaderEnd, checkTerminalText } from './invariants.js';
-import { chunksOf, mutate, type Seed } from './mutate.js';
+import { chunksOf } from './chunking.js';
+import { mutate, type Seed } from './mutate.js';
 import type { Prng } from './prng.js';
 
 export type FastInput = {

@@ -83,17 +83,11 @@ class Mutation {
 
   /** Chooses a field kind first, so rare blocks (IDB, options) are hit as often as packets. */
   private pickField(filter?: (k: FieldKind) => boolean): Field | undefined {
-    const fields = this.layout?.fields;
-    if (!fields || fields.length === 0) return undefined;
-    const kinds = [...new Set(fields.map((f) => f.kind))].filter((k) => filter?.(k) ?? true);
+    const byKind = this.layout?.byKind;
+    if (!byKind || byKind.size === 0) return undefined;
+    const kinds = filter ? [...byKind.keys()].filter(filter) : [...byKind.keys()];
     if (kinds.length === 0) return undefined;
-    const kind = this.rng.pick(kinds);
-    // Sample a few fields rather than filtering thousands on every input.
-    for (let i = 0; i < 64; i++) {
-      const f = fields[this.rng.int(fields.length)]!;
-      if (f.kind === kind) return f;
-    }
-    return fields.find((f) => f.kind === kind);
+    return this.rng.pick(byKind.get(this.rng.pick(kinds))!);
   }
 
   private inflateField(): void {
@@ -267,26 +261,4 @@ function concat(...parts: readonly Uint8Array[]): Uint8Array {
 
 function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
-}
-
-/** Splits an input into the chunks the reader is fed: usually one, sometimes a few. */
-export function chunksOf(rng: Prng, bytes: Uint8Array, boundaries: readonly number[] | undefined): Uint8Array[] {
-  const r = rng.u32() % 100;
-  if (r < 65 || bytes.length < 2) return [bytes];
-  const cuts = new Set<number>();
-  const n = rng.range(1, 3);
-  for (let i = 0; i < n; i++) {
-    // Cutting near a record boundary makes the reader carry a partial header across chunks.
-    const near = r >= 90 && boundaries && boundaries.length > 0 ? rng.pick(boundaries) + rng.range(-3, 20) : rng.int(bytes.length);
-    cuts.add(clamp(near, 1, bytes.length - 1));
-  }
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const c of sorted) {
-    out.push(bytes.subarray(from, c));
-    from = c;
-  }
-  out.push(bytes.subarray(from));
-  return out;
 }

@@ -15,7 +15,8 @@ import { textOf } from '../../src/tui/lines.js';
 import { fittingSummaryLine } from '../../src/tui/components/summary-bar.js';
 import { VIEWS, viewLines } from '../../src/tui/view-content.js';
 import { checkCaptureError, checkJsonText, checkTerminalText, ensure } from './invariants.js';
-import { chunksOf, mutate, type Seed } from './mutate.js';
+import { chunksOf } from './chunking.js';
+import { mutate, type Seed } from './mutate.js';
 import type { Prng } from './prng.js';
 import type { SeedSet } from './seeds.js';
 

@@ -1,13 +1,14 @@
 # vrrp-garp-blocked: keepalived failover as in keepalived-failover (two directors, VRRP instance
-# VI_1, DR virtual servers VIP:80 and VIP:7000, no connection sync), but director2's ARP never
-# reaches the wire around the takeover: just before the master's keepalived is stopped, an egress
-# filter on director2's eth0 drops every ARP frame it sends
-#   tc qdisc add dev eth0 clsact; tc filter add dev eth0 egress protocol arp matchall action drop
+# VI_1, DR virtual servers VIP:80 and VIP:7000, no connection sync), but director2's gratuitous
+# ARPs never reach the wire: just before the master's keepalived is stopped, an egress filter on
+# director2's eth0 drops every ARP frame whose sender and target address are both the VIP
+#   tc qdisc add dev eth0 clsact
+#   tc filter add dev eth0 egress protocol arp flower arp_sip VIP arp_tip VIP action drop
 # (keepalived sends its gratuitous ARPs through an AF_PACKET socket, which passes the egress
-# qdisc). The filter is removed 3 s after the VIP appears on director2 (a watcher in director2's
-# namespace), before keepalived's second round of gratuitous ARPs (garp_master_delay, 5 s).
-# Until then the router keeps sending VIP traffic to the old director, which no longer holds
-# the VIP.
+# qdisc; director2's other ARP, e.g. for its health checks, still goes out). The filter is
+# removed 3 s after the VIP appears on director2 (a watcher in director2's namespace), before
+# keepalived's second round of gratuitous ARPs (garp_master_delay, 5 s). Until then the router
+# keeps sending VIP traffic to the old director, which no longer holds the VIP.
 
 LAN_HOSTS="director director2 rs1 rs2"
 TAIL_SECONDS=2
@@ -33,7 +34,7 @@ traffic() {
   bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
   pause 2
   run director2 tc qdisc add dev eth0 clsact
-  run director2 tc filter add dev eth0 egress protocol arp matchall action drop
+  run director2 tc filter add dev eth0 egress protocol arp flower arp_sip $VIP arp_tip $VIP action drop
   run director2 tc -s filter show dev eth0 egress
   # in director2's namespace: as soon as keepalived has set the VIP, wait 3 s, then remove the
   # filter (bounded: gives up after about 30 s)
