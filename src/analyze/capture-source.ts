@@ -42,8 +42,9 @@ export type CaptureSource = {
   /**
    * Next batch undecoded: the caller turns each packet into a sighting with `sighting()`
    * while its batch is alive, so decoded records die young instead of a whole batch at once.
+   * Exclusive with next() once reading has started.
    */
-  nextRaw(): Promise<readonly RawPacket[] | undefined>;
+  nextRaw(): Promise<RawBatch | undefined>;
   /** Decodes, hashes and counts one packet of this capture. */
   sighting(raw: RawPacket): Sighting;
 };
@@ -59,11 +60,24 @@ export function timeOf(raw: RawPacket): number {
   return raw.tsSec + raw.tsNsec / 1e9;
 }
 
+/** A batch of undecoded packets: PacketBatch, or a RawPacket list in the same clothes. */
+export type RawBatch = {
+  readonly length: number;
+  /** Capture time of packet i (seconds). */
+  time(i: number): number;
+  packet(i: number): RawPacket;
+};
+
+async function* packetLists(lists: AsyncGenerator<readonly RawPacket[], void, void>): AsyncGenerator<RawBatch, void, void> {
+  for await (const list of lists) {
+    if (list.length > 0) yield { length: list.length, time: (i) => timeOf(list[i]!), packet: (i) => list[i]! };
+  }
+}
+
 export function createCaptureSource(index: number, input: CaptureInput): CaptureSource {
   const counters: CaptureCounters = {
     frames: 0, cut: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
   };
-  const batches = input.reader.batches();
 
   function sighting(raw: RawPacket): Sighting {
     const frame = decodeFrame(raw);
@@ -88,12 +102,13 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
     return { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
   }
 
-  async function nextRaw(): Promise<readonly RawPacket[] | undefined> {
-    for (;;) {
-      const r = await batches.next();
-      if (r.done) return undefined;
-      if (r.value.length > 0) return r.value;
-    }
+  // Typed-array batches where the reader has them: a batch holds no object per packet.
+  const reader = input.reader;
+  const batches: AsyncGenerator<RawBatch, void, void> = reader.packetBatches ? reader.packetBatches() : packetLists(reader.batches());
+
+  async function nextRaw(): Promise<RawBatch | undefined> {
+    const r = await batches.next();
+    return r.done ? undefined : r.value;
   }
 
   return {
@@ -102,7 +117,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
       const raw = await nextRaw();
       if (!raw) return undefined;
       const out: Sighting[] = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = sighting(raw[i]!);
+      for (let i = 0; i < raw.length; i++) out[i] = sighting(raw.packet(i));
       return out;
     },
   };

@@ -7,7 +7,7 @@ import type { ConfiguredTopology } from '../correlate/infer-topology.js';
 import { viewOf, type TopologyView } from '../correlate/topology.js';
 import { createAnalysisCore } from './analysis-core.js';
 import { captureViews } from './capture-views.js';
-import { createCaptureSource, timeOf, type CaptureInput, type CaptureSource } from './capture-source.js';
+import { createCaptureSource, type CaptureInput, type CaptureSource } from './capture-source.js';
 import type { FindingAggregate } from './findings.js';
 import { mergeByTime, replayThen, type BatchStream } from './merge.js';
 import type { Observations } from './observations.js';
@@ -51,7 +51,7 @@ function rawStream(src: CaptureSource): BatchStream {
     async next() {
       const raw = await src.nextRaw();
       if (!raw) return undefined;
-      return { length: raw.length, t: (i) => timeOf(raw[i]!), take: (i) => src.sighting(raw[i]!) };
+      return { length: raw.length, t: (i) => raw.time(i), take: (i) => src.sighting(raw.packet(i)) };
     },
   };
 }

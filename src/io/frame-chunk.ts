@@ -4,11 +4,11 @@
 
 import type { ChunkCarry } from './chunk-carry.js';
 import type { Framer, ReaderState } from './reader-state.js';
-import type { RawPacket } from './raw-packet.js';
+import type { PacketSink } from './packet-batch.js';
 
 /** `base` is the stream offset of chunk[0]. Errors land in `state.error`. */
 export function frameChunk(
-  framer: Framer, state: ReaderState, carry: ChunkCarry, chunk: Uint8Array, base: number, out: RawPacket[],
+  framer: Framer, state: ReaderState, carry: ChunkCarry, chunk: Uint8Array, base: number, out: PacketSink,
 ): void {
   const n = chunk.length;
   let p = 0;

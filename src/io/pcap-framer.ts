@@ -2,10 +2,9 @@
 // records of a 16-byte header plus caplen bytes, unaligned. Kuznetsov's "modified" pcap
 // has the same layout with a 24-byte record header, so it is read too.
 
-import { byteView } from './byte-view.js';
 import { caplenWithoutFcs, lenWithoutFcs } from './fcs.js';
 import type { Framer, ReaderState } from './reader-state.js';
-import type { RawPacket } from './raw-packet.js';
+import type { PacketSink } from './packet-batch.js';
 
 export const PCAP_FILE_HEADER_LENGTH = 24;
 const RECORD_HEADER_LENGTH = 16;
@@ -56,7 +55,7 @@ export class PcapFramer implements Framer {
     }
   }
 
-  frame(buf: Uint8Array, pos: number, end: number, base: number, out: RawPacket[]): number {
+  frame(buf: Uint8Array, pos: number, end: number, base: number, out: PacketSink): number {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     if (!this.headerRead) {
       if (end - pos < PCAP_FILE_HEADER_LENGTH) {
@@ -104,17 +103,7 @@ export class PcapFramer implements Framer {
         caplen = caplenWithoutFcs(caplen, len, fcsLen);
         len = lenWithoutFcs(len, fcsLen);
       }
-      out.push({
-        frame: ++state.packetCount,
-        tsSec,
-        tsNsec: frac * nsPerFrac,
-        linkType,
-        caplen,
-        len,
-        data: byteView(buf, start, caplen),
-        interfaceId: 0,
-        fileOffset: base + pos,
-      });
+      out.add(++state.packetCount, tsSec, frac * nsPerFrac, linkType, caplen, len, buf, start, 0, base + pos);
       pos += total;
     }
   }

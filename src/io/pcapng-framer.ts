@@ -2,12 +2,12 @@
 // total length`. Every section header (SHB) sets the byte order and starts a new interface
 // table; interface ids in packets are section-local, RawPacket.interfaceId is global.
 
-import { byteView } from './byte-view.js';
 import type { CaptureErrorCode } from './capture-error.js';
 import { caplenWithoutFcs, lenWithoutFcs } from './fcs.js';
 import { optionString, walkOptions } from './pcapng-options.js';
 import type { Framer, ReaderState } from './reader-state.js';
-import type { CaptureInterface, InterfaceStats, RawPacket } from './raw-packet.js';
+import type { PacketSink } from './packet-batch.js';
+import type { CaptureInterface, InterfaceStats } from './raw-packet.js';
 import { DEFAULT_TSRESOL, TimestampScale, signed64, unsigned64 } from './timestamp.js';
 
 export const BLOCK_TYPE = {
@@ -65,7 +65,7 @@ export class PcapngFramer implements Framer {
     this.maxBlockLength = options.maxBlockLength;
   }
 
-  frame(buf: Uint8Array, pos: number, end: number, base: number, out: RawPacket[]): number {
+  frame(buf: Uint8Array, pos: number, end: number, base: number, out: PacketSink): number {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const state = this.state;
     const maxBlockLength = this.maxBlockLength, maxCaplen = this.maxCaplen;
@@ -132,17 +132,7 @@ export class PcapngFramer implements Framer {
           len = lenWithoutFcs(len, fcsLen);
         }
         const start = pos + PACKET.DATA;
-        out.push({
-          frame: ++state.packetCount,
-          tsSec: scale.sec + iface.tsOffsetSec,
-          tsNsec: scale.nsec,
-          linkType: iface.linkType,
-          caplen,
-          len,
-          data: byteView(buf, start, caplen),
-          interfaceId: iface.globalId,
-          fileOffset: base + pos,
-        });
+        out.add(++state.packetCount, scale.sec + iface.tsOffsetSec, scale.nsec, iface.linkType, caplen, len, buf, start, iface.globalId, base + pos);
       } else if (type === BLOCK_TYPE.SPB) {
         if (!this.readSimplePacket(buf, view, pos, total, base, out)) return pos;
       } else if (type === BLOCK_TYPE.IDB) {
@@ -274,7 +264,7 @@ export class PcapngFramer implements Framer {
     return 0;
   }
 
-  private readSimplePacket(buf: Uint8Array, view: DataView, pos: number, total: number, base: number, out: RawPacket[]): boolean {
+  private readSimplePacket(buf: Uint8Array, view: DataView, pos: number, total: number, base: number, out: PacketSink): boolean {
     const state = this.state;
     if (total < MIN_LENGTH.SPB) {
       this.fail('bad-block-length', base + pos + 4, pos,
@@ -301,17 +291,7 @@ export class PcapngFramer implements Framer {
       caplen = caplenWithoutFcs(caplen, len, iface.fcsLen);
       len = lenWithoutFcs(len, iface.fcsLen);
     }
-    out.push({
-      frame: ++state.packetCount,
-      tsSec: 0,
-      tsNsec: 0,
-      linkType: iface.linkType,
-      caplen,
-      len,
-      data: byteView(buf, pos + 12, caplen),
-      interfaceId: iface.globalId,
-      fileOffset: base + pos,
-    });
+    out.add(++state.packetCount, 0, 0, iface.linkType, caplen, len, buf, pos + 12, iface.globalId, base + pos);
     return true;
   }
 

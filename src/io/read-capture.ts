@@ -7,6 +7,7 @@ import type { CaptureWarning } from './capture-warning.js';
 import { ChunkCarry } from './chunk-carry.js';
 import { frameChunk } from './frame-chunk.js';
 import { gunzipChunks } from './gunzip.js';
+import { PacketBatch, RawPacketList, type PacketSink } from './packet-batch.js';
 import { PcapFramer } from './pcap-framer.js';
 import { PcapngFramer } from './pcapng-framer.js';
 import type { CaptureFormat, CaptureInterface, InterfaceStats, RawPacket } from './raw-packet.js';
@@ -27,6 +28,12 @@ export const DEFAULT_MAX_BLOCK_LENGTH = 16 * 1024 * 1024;
 export interface CaptureReader {
   /** One batch per consumed input chunk (empty batches are skipped). Never throws for bad input. Single use. */
   batches(): AsyncGenerator<readonly RawPacket[], void, void>;
+  /**
+   * The same batches in typed arrays, for consumers that decode each packet once and drop it
+   * (a RawPacket per packet is made on demand). Single use, and exclusive with batches().
+   * Optional: wrappers that only pass batches() on leave it out.
+   */
+  packetBatches?(): AsyncGenerator<PacketBatch, void, void>;
   /** Set once the container is recognised. */
   readonly format: CaptureFormat | undefined;
   /** True when the input was gzip-compressed; error and warning offsets then refer to the decompressed stream. */
@@ -70,6 +77,14 @@ class StreamCaptureReader implements CaptureReader {
   get packetCount(): number { return this.state.packetCount; }
 
   async *batches(): AsyncGenerator<readonly RawPacket[], void, void> {
+    for await (const list of this.sinks(() => new RawPacketList(), (l) => l.packets.length)) yield list.packets;
+  }
+
+  packetBatches(): AsyncGenerator<PacketBatch, void, void> {
+    return this.sinks(() => new PacketBatch(), (b) => b.length);
+  }
+
+  private async *sinks<S extends PacketSink>(make: () => S, size: (s: S) => number): AsyncGenerator<S, void, void> {
     if (this.started) return;
     this.started = true;
     let source: AsyncIterator<Uint8Array>;
@@ -79,10 +94,12 @@ class StreamCaptureReader implements CaptureReader {
       this.state.error ??= captureErrorFromException(err, 0, false);
       return;
     }
-    yield* this.readContainer(source, false);
+    yield* this.readContainer(source, false, make, size);
   }
 
-  private async *readContainer(source: AsyncIterator<Uint8Array>, gzip: boolean): AsyncGenerator<readonly RawPacket[], void, void> {
+  private async *readContainer<S extends PacketSink>(
+    source: AsyncIterator<Uint8Array>, gzip: boolean, make: () => S, size: (s: S) => number,
+  ): AsyncGenerator<S, void, void> {
     const state = this.state;
     try {
       const prefix: Uint8Array[] = [];
@@ -112,7 +129,7 @@ class StreamCaptureReader implements CaptureReader {
             return;
           }
           this.compressed = true;
-          yield* this.readContainer(gunzipChunks(prefix, source), true);
+          yield* this.readContainer(gunzipChunks(prefix, source), true, make, size);
           return;
         case 'unknown':
           state.fail('bad-magic', 0, sniffed.message + inside);
@@ -129,19 +146,19 @@ class StreamCaptureReader implements CaptureReader {
       const carry = new ChunkCarry();
       let offset = 0;
       for (const chunk of prefix) {
-        const out: RawPacket[] = [];
+        const out = make();
         frameChunk(framer, state, carry, chunk, offset, out);
         offset += chunk.length;
-        if (out.length > 0) yield out;
+        if (size(out) > 0) yield out;
         if (state.error !== undefined) return;
       }
       for (;;) {
         const chunk = await this.pull(source, offset, gzip);
         if (chunk === undefined) break;
-        const out: RawPacket[] = [];
+        const out = make();
         frameChunk(framer, state, carry, chunk, offset, out);
         offset += chunk.length;
-        if (out.length > 0) yield out;
+        if (size(out) > 0) yield out;
         if (state.error !== undefined) return;
       }
       if (state.error !== undefined) return;

@@ -3,7 +3,8 @@
 
 import type { CaptureError, CaptureErrorCode } from './capture-error.js';
 import type { CaptureWarning, CaptureWarningCode } from './capture-warning.js';
-import type { CaptureInterface, InterfaceStats, RawPacket } from './raw-packet.js';
+import type { PacketSink } from './packet-batch.js';
+import type { CaptureInterface, InterfaceStats } from './raw-packet.js';
 
 /** Beyond this, further warnings are dropped so a hostile file cannot grow the list. */
 export const MAX_WARNINGS = 100;
@@ -52,7 +53,7 @@ export class ReaderState {
 export interface Framer {
   readonly need: number;
   /** `base` is the stream offset of buf[0]. */
-  frame(buf: Uint8Array, pos: number, end: number, base: number, out: RawPacket[]): number;
+  frame(buf: Uint8Array, pos: number, end: number, base: number, out: PacketSink): number;
   /** Input ended with `have` unconsumed bytes starting at stream offset `offset`. */
   finish(offset: number, have: number): void;
 }

@@ -1,7 +1,7 @@
 import { formatIp } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
-import { conformsToScheduler, expectedShares, type Destination } from './wrr-replay.js';
+import { conformsToScheduler, expectedShares, replayAffordable, type Destination } from './wrr-replay.js';
 
 export default defineCheck({
   meta: {
@@ -37,11 +37,14 @@ export default defineCheck({
           const observed = scheduled.map((e) => e.server);
           const scheduler = (service.scheduler ?? 'wlc').toLowerCase();
           let conforms: boolean;
-          if (scheduler === 'rr' || scheduler === 'wrr') {
-            const byOrder = [...service.realServers].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((r) => dests.find((d) => d.id === formatIp(r.ip))!);
-            const known = service.orderBasis === 'added' ? byOrder.reverse() : service.orderBasis === 'kernel' ? byOrder : undefined;
+          const byOrder = [...service.realServers].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((r) => dests.find((d) => d.id === formatIp(r.ip))!);
+          const known = service.orderBasis === 'added' ? byOrder.reverse() : service.orderBasis === 'kernel' ? byOrder : undefined;
+          if ((scheduler === 'rr' || scheduler === 'wrr') && replayAffordable(scheduler, dests, false)) {
             conforms = conformsToScheduler(scheduler, dests, observed, known) || (known !== undefined && conformsToScheduler(scheduler, dests, observed));
+          } else if ((scheduler === 'rr' || scheduler === 'wrr') && known !== undefined && replayAffordable(scheduler, dests, true)) {
+            conforms = conformsToScheduler(scheduler, dests, observed, known);
           } else {
+            // Other schedulers (and rr/wrr with too many phases to replay): shares within a 3-sigma band.
             if (observed.length < 20) continue;
             const expected = expectedShares(dests, observed.length);
             conforms = dests.every((d) => {

@@ -47,11 +47,24 @@ function permutations<T>(items: readonly T[]): T[][] {
  * Whether `observed` (destination ids in scheduling order) can come from the scheduler.
  * `orders`: candidate list orders (newest first); all permutations when the order is unknown.
  */
+/** Replays tried at most (orders × starting states); beyond it the caller falls back to shares. */
+export const MAX_REPLAYS = 200_000;
+
+/** Whether the exact replay is affordable for these weights (large weights have many phases). */
+export function replayAffordable(scheduler: 'rr' | 'wrr', dests: readonly Destination[], knownOrder: boolean): boolean {
+  let orders = 1;
+  if (!knownOrder) for (let i = 2; i <= dests.length; i++) orders *= i;
+  const positive = dests.filter((d) => d.weight > 0);
+  const di = positive.reduce((g, d) => gcd(g, d.weight), 0) || 1;
+  const phases = scheduler === 'rr' ? 1 : Math.max(1, Math.max(0, ...dests.map((d) => d.weight)) - (di - 1));
+  return orders * (dests.length + 1) * phases <= MAX_REPLAYS;
+}
+
 export function conformsToScheduler(
   scheduler: 'rr' | 'wrr', dests: readonly Destination[], observed: readonly string[], knownOrder?: readonly Destination[],
 ): boolean {
   if (observed.length === 0) return true;
-  const orders = knownOrder ? [knownOrder] : dests.length <= 6 ? permutations(dests) : [dests];
+  const orders = knownOrder ? [knownOrder] : permutations(dests);
   const positive = dests.filter((d) => d.weight > 0);
   const di = positive.reduce((g, d) => gcd(g, d.weight), 0) || 1;
   const mw = Math.max(0, ...dests.map((d) => d.weight)) - (di - 1);
