@@ -1,6 +1,7 @@
 // `lvs-doctor watch` arguments to a typed plan: which interfaces, remote commands and streams
 // to read, named like analyze's captures, and when to stop. Pure, so every rule is testable.
 
+import { SHARED_OPTIONS } from '../cli/shared-options.js';
 import { parseArgs } from 'node:util';
 import { inferRoleFromName, parseRoleOption } from '../config/roles.js';
 import type { Role, Severity } from '../report/report-types.js';
@@ -70,6 +71,7 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
       args: [...argv],
       allowPositionals: true,
       options: {
+        ...SHARED_OPTIONS,
         filter: { type: 'string' },
         remote: { type: 'string', multiple: true, default: [] },
         read: { type: 'string', multiple: true, default: [] },
@@ -78,13 +80,6 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
         count: { type: 'string' },
         warmup: { type: 'string' },
         format: { type: 'string' },
-        'fail-on': { type: 'string', default: 'error' },
-        ipvsadm: { type: 'string', multiple: true, default: [] },
-        keepalived: { type: 'string', multiple: true, default: [] },
-        topology: { type: 'string', multiple: true, default: [] },
-        role: { type: 'string', multiple: true, default: [] },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (err) {

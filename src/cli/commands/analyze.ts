@@ -1,5 +1,6 @@
 // `lvs-doctor analyze FILE...`: the DR invariant checks over captures from any vantage points.
 
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { parseArgs } from 'node:util';
 import { runAnalysis } from '../../analyze/run-analysis.js';
 import type { ReportJson, Severity } from '../../report/report-types.js';
@@ -56,15 +57,9 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
       args: [...argv],
       allowPositionals: true,
       options: {
+        ...SHARED_OPTIONS,
         format: { type: 'string' },
-        'fail-on': { type: 'string', default: 'error' },
-        ipvsadm: { type: 'string', multiple: true, default: [] },
-        keepalived: { type: 'string', multiple: true, default: [] },
-        topology: { type: 'string', multiple: true, default: [] },
-        role: { type: 'string', multiple: true, default: [] },
         evidence: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (err) {
