@@ -10,6 +10,7 @@ import type { Sighting } from '../correlate/sighting.js';
 import type { TopologyView } from '../correlate/topology.js';
 import { createFindingSink, type FindingAggregate } from './findings.js';
 import { createObservers, type Observations } from './observations.js';
+import { sightingHandlersBySlot, slotOf } from './sighting-dispatch.js';
 
 const WINDOW_SECONDS = 10;
 const WINDOW_ENTRIES = 200_000;
@@ -44,19 +45,23 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
   let topology = initial;
   const sink = createFindingSink(options.onNewFinding);
   const explained = new Set<string>();
-  const handlers: CheckHandlers[] = orderChecks(options.checks).map((check) => {
-    const ctx: CheckContext<string> = {
-      get topology() { return topology; },
+  const ordered = orderChecks(options.checks);
+  // A data property, not a getter: checks read it several times per frame. setTopology updates it.
+  const contexts: { topology: TopologyView }[] = [];
+  const handlers: CheckHandlers[] = ordered.map((check) => {
+    const ctx: CheckContext<string> & { topology: TopologyView } = {
+      topology,
       config: options.config,
       captures: options.captures,
       report: (draft) => sink.add(check, draft),
       explain: (key) => { if (explained.size < MAX_EXPLAINED) explained.add(key); },
       isExplained: (key) => explained.has(key),
     };
+    contexts.push(ctx);
     return check.create(ctx);
   });
   let observers = createObservers(topology);
-  const onSighting = handlers.filter((h) => h.sighting);
+  const onSighting = sightingHandlersBySlot(handlers.map((h, i) => ({ handlers: h, kinds: ordered[i]!.sightingKinds })));
   const onExpired = handlers.filter((h) => h.packetExpired);
   const onConnection = handlers.filter((h) => h.connection);
 
@@ -82,7 +87,8 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
       earlierHook?.(s, earlier);
       tracker.observe(s, t);
       observers.sighting(s, earlier);
-      for (const h of onSighting) h.sighting!(s, earlier);
+      const interested = onSighting[slotOf(s.frame)]!;
+      for (let i = 0; i < interested.length; i++) interested[i]!.sighting!(s, earlier);
       if (t > nextExpiry) {
         window.expire(t);
         tracker.expire(t);
@@ -92,6 +98,7 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
     setTopology(t) {
       if (t === topology) return;
       topology = t;
+      for (const ctx of contexts) ctx.topology = t;
       // Connections in flight were keyed under the old VIP set; finish them before switching.
       tracker.drain();
       tracker = createConnectionTracker(topology, trackerOptions);

@@ -25,7 +25,8 @@ export function openInputs(
       file,
       name: role?.name ?? captureNameOf(file),
       ...(role?.role ? { roleHint: role.role } : {}),
-      reader: file === '-' ? readCaptureStream(stdin) : openCaptureFile(file),
+      // The analysis decodes each packet once and keeps no bytes: read buffers can be reused.
+      reader: file === '-' ? readCaptureStream(stdin) : openCaptureFile(file, { recycleBuffers: true }),
     });
   }
   return inputs;

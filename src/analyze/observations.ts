@@ -3,6 +3,7 @@
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import type { Connection } from '../correlate/connections.js';
+import { EndpointMap } from '../correlate/endpoint-map.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../correlate/sighting.js';
 import type { TopologyView } from '../correlate/topology.js';
 
@@ -44,14 +45,15 @@ const TCP_RST = 0x04;
 /** `carry` continues the collections of an earlier observer (after a topology change). */
 export function createObservers(topology: TopologyView, carry?: Observations) {
   const arp = new Map<IpAddress, ArpOwnershipEvent[]>(carry ? [...carry.arp].map(([k, v]) => [k, [...v]]) : []);
-  const lastTrafficMac = new Map<string, Mac>();
+  // Keyed by (VIP, capture) without a string per frame.
+  const lastTrafficMac = new EndpointMap<Mac>();
   const failover: FailoverEvent[] = carry ? [...carry.failover] : [];
   const vrrpRuns = new Map<string, number>();
   let lastGarp: { mac: Mac; t: number } | undefined;
   const note = (e: FailoverEvent) => { if (failover.length < MAX_FAILOVER_EVENTS) failover.push(e); };
   const distribution = new Map<string, DistributionEntry>(carry ? carry.distribution.map((d) => [`${d.vip}|${d.protocol}|${d.port}`, d]) : []);
 
-  const lastTrafficMacSeen = new Set<string>();
+  const lastTrafficMacSeen = new EndpointMap<true>();
 
   // VRRP runs starting or resigning, gratuitous ARP bursts for a VIP, RSTs from a VIP by a director.
   function failoverMoments(s: Sighting): void {
@@ -97,12 +99,11 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
       if (!ip || dst === undefined || !topology.isVip(ip.dst)) return;
       // Traffic leaving a director, or sent to a client's gateway, says nothing about who owns the VIP.
       if (topology.isDirectorMac(srcMacOf(s)) || topology.isRouterMac(dst)) return;
-      const key = `${s.capture}|${ip.dst}`;
-      if (lastTrafficMac.get(key) === dst) return;
-      lastTrafficMac.set(key, dst);
+      if (lastTrafficMac.get(ip.dst, s.capture) === dst) return;
+      lastTrafficMac.set(ip.dst, s.capture, dst);
       push(ip.dst, { kind: 'traffic', mac: dst, sighting: s });
-      if (lastTrafficMacSeen.has(key)) note({ kind: 'vip-mac-switch', sighting: s, mac: dst, ip: ip.dst, detail: `traffic for the VIP now goes to ${topology.labelOfMac(dst)}` });
-      lastTrafficMacSeen.add(key);
+      if (lastTrafficMacSeen.get(ip.dst, s.capture)) note({ kind: 'vip-mac-switch', sighting: s, mac: dst, ip: ip.dst, detail: `traffic for the VIP now goes to ${topology.labelOfMac(dst)}` });
+      lastTrafficMacSeen.set(ip.dst, s.capture, true);
     },
     connection(c: Connection): void {
       if (c.protocol === 'tcp' && !c.startedWithSyn) return;

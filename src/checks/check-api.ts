@@ -62,7 +62,10 @@ export type CheckContext<MessageId extends string> = {
 };
 
 export type CheckHandlers = {
-  /** Every frame, in aligned time order across captures, with earlier sightings of the same packet. */
+  /**
+   * Every frame (of the check's `sightingKinds`), in aligned time order across captures, with
+   * earlier sightings of the same packet. `earlier` is valid during the call only: copy it to keep it.
+   */
   sighting?(s: Sighting, earlier: readonly Sighting[]): void;
   /** A packet's sightings when it leaves the correlation window. */
   packetExpired?(sightings: readonly Sighting[]): void;
@@ -72,8 +75,19 @@ export type CheckHandlers = {
   end?(): void;
 };
 
+/**
+ * What a frame carries, for handing sightings only to the checks that look at such frames:
+ * 'ip' is every IP frame whatever its transport, 'other' is neither ARP nor IP.
+ */
+export type SightingKind = 'arp' | 'ip' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'vrrp' | 'other';
+
 export type CheckDefinition<MessageId extends string> = {
   readonly meta: CheckMeta & { readonly messages: Readonly<Record<MessageId, string>> };
+  /**
+   * The frames whose sightings `sighting` needs; absent: all. Most frames are irrelevant to
+   * most checks, and a handler that is not called costs nothing.
+   */
+  readonly sightingKinds?: readonly SightingKind[];
   /** Checks that must run before this one (their findings can explain connections). */
   readonly after?: readonly string[];
   create(ctx: CheckContext<MessageId>): CheckHandlers;

@@ -3,7 +3,8 @@
 // the same parsers the analyzer uses, so the schema accepts exactly what the code accepts.
 
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseIp, parseMac } from '../decode/addresses.js';
 
 /** Two folders up from src/config/ and from dist/config/ alike: the package root. */
@@ -13,6 +14,8 @@ let compiled: ValidateFunction | undefined;
 
 export function topologyValidator(): ValidateFunction {
   if (compiled === undefined) {
+    // Loaded on first use: ajv costs ~50 ms of start-up, and only --topology needs it.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     ajv.addFormat('ip', { type: 'string', validate: (text: string) => parseIp(text) !== undefined });
     ajv.addFormat('mac', { type: 'string', validate: (text: string) => parseMac(text) !== undefined });

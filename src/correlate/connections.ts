@@ -79,10 +79,9 @@ function clientEndX(clientPort: number, protocol: 'tcp' | 'udp'): number {
 }
 
 export function createConnectionTracker(topology: TopologyView, options: TrackerOptions): ConnectionTracker {
-  // Keyed by client address plus ports and protocol; `order` keeps creation order, in which
+  // Keyed by client address plus ports and protocol; iterated in creation order, in which
   // idle connections are handed on.
   const table = new EndpointMap<Connection>();
-  const order = new Set<Connection>();
   /** Client end (CIP, port, protocol) → its latest connection. */
   const byClientEnd = new EndpointMap<Connection>();
   /** No connection was active later than this: until now − idle passes it, none can be idle. */
@@ -90,7 +89,6 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
 
   function remove(c: Connection): void {
     table.delete(c.clientIp, connectionX(c.clientPort, c.vport, c.protocol));
-    order.delete(c);
     const endX = clientEndX(c.clientPort, c.protocol);
     if (byClientEnd.get(c.clientIp, endX) === c) byClientEnd.delete(c.clientIp, endX);
   }
@@ -107,14 +105,13 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
     let c = table.get(ip.src, x);
     if (c && syn && c.closed) { remove(c); options.onDone(c); c = undefined; }
     if (!c) {
-      if (order.size >= options.maxConnections) return undefined;
+      if (table.size >= options.maxConnections) return undefined;
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.hashes.identity,
         requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closed: false,
       };
       table.set(ip.src, x, c);
-      order.add(c);
       byClientEnd.set(ip.src, clientEndX(sport, protocol), c);
       if (t < oldestLastT) oldestLastT = t;
     } else {
@@ -176,19 +173,18 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
     expire(t) {
       if (!(t - oldestLastT > options.idleSeconds)) return;
       let oldest = Infinity;
-      for (const c of order) {
+      table.forEachOrdered((c) => {
         if (t - c.lastT > options.idleSeconds) { remove(c); options.onDone(c); }
         else if (c.lastT < oldest) oldest = c.lastT;
-      }
+      });
       oldestLastT = oldest;
     },
     drain() {
-      for (const c of order) options.onDone(c);
+      table.forEachOrdered(options.onDone);
       table.clear();
-      order.clear();
       byClientEnd.clear();
       oldestLastT = Infinity;
     },
-    get size() { return order.size; },
+    get size() { return table.size; },
   };
 }

@@ -1,6 +1,10 @@
 // Sightings of the same packet across vantage points, kept for a bounded time window
-// and a bounded number of entries. Keys are 30-bit so V8 keeps them as small integers;
-// a key collision is resolved by comparing the identity and the source address.
+// and a bounded number of entries. A key collision is resolved by comparing the identity
+// and the source address.
+//
+// Entries sit in a ring of slots (typed arrays for the numbers, plain arrays for the
+// sightings, cleared when an entry leaves) hashed by identity: one entry per packet and
+// no JS Map, whose churn keeps dead sightings alive through V8's scavenges.
 
 import type { Sighting } from './sighting.js';
 
@@ -15,7 +19,10 @@ export type IdentityWindowOptions = {
 };
 
 export type IdentityWindow = {
-  /** Records `s` and returns the earlier sightings of the same packet (oldest first). */
+  /**
+   * Records `s` and returns the earlier sightings of the same packet (oldest first). The
+   * array is valid until the next call on the window: copy it to keep it.
+   */
   add(s: Sighting, alignedT: number): readonly Sighting[];
   /** Drops packets first seen before `alignedT − span`. */
   expire(alignedT: number): void;
@@ -24,9 +31,9 @@ export type IdentityWindow = {
   readonly size: number;
 };
 
-type Entry = { readonly identity: number; readonly sightings: Sighting[]; readonly firstT: number; next?: Entry };
-
 const EMPTY: readonly Sighting[] = Object.freeze([]);
+const NONE = -1;
+const INITIAL_CAPACITY = 1024;
 
 function sameSource(a: Sighting, b: Sighting): boolean {
   const ipA = a.frame.ip, ipB = b.frame.ip;
@@ -36,63 +43,109 @@ function sameSource(a: Sighting, b: Sighting): boolean {
 }
 
 export function createIdentityWindow(options: IdentityWindowOptions): IdentityWindow {
-  const table = new Map<number, Entry>();
-  // Insertion order is (nearly) time order; a FIFO of entries drives expiry.
-  const queue: Entry[] = [];
-  let head = 0;
+  // Slots are used in insertion order (nearly time order): the oldest entry is at `head`.
+  let capacity = 0, mask = 0, head = 0, count = 0;
+  let identities = new Int32Array(0);
+  let firstTs = new Float64Array(0);
+  let chain = new Int32Array(0);
+  let buckets = new Int32Array(0);
+  let firsts: (Sighting | undefined)[] = [];
+  /** All sightings of a packet seen more than once (the first included). */
+  let lists: (Sighting[] | undefined)[] = [];
+  // The sighting just added to a list goes in on the next call, so `earlier` needs no copy.
+  let pendingList: Sighting[] | undefined, pendingSighting: Sighting | undefined;
 
-  function removeEntry(e: Entry): void {
-    const key = e.identity & 0x3fffffff;
-    let cur = table.get(key);
-    if (cur === e) {
-      if (e.next) table.set(key, e.next); else table.delete(key);
-      return;
-    }
-    while (cur && cur.next !== e) cur = cur.next;
-    if (cur) cur.next = e.next;
+  function flush(): void {
+    if (pendingList === undefined) return;
+    const list = pendingList, s = pendingSighting!;
+    pendingList = pendingSighting = undefined;
+    // Keep the first half of the sightings and, after that, the newest ones: a looping
+    // packet is compared with its latest passes, not with one from dozens of hops ago.
+    if (list.length >= options.maxPerPacket) list.splice(options.maxPerPacket >> 1, 1);
+    list.push(s);
+  }
+
+  function unlink(slot: number): void {
+    const b = identities[slot]! & mask;
+    if (buckets[b] === slot) { buckets[b] = chain[slot]!; return; }
+    let p = buckets[b]!;
+    while (chain[p] !== slot) p = chain[p]!;
+    chain[p] = chain[slot]!;
   }
 
   function popOldest(): void {
-    const e = queue[head]!;
-    queue[head++] = undefined as unknown as Entry;
-    removeEntry(e);
-    options.onExpire?.(e.sightings);
-    if (head > 4096 && head * 2 > queue.length) { queue.splice(0, head); head = 0; }
+    const slot = head & (capacity - 1);
+    unlink(slot);
+    const first = firsts[slot]!, list = lists[slot];
+    firsts[slot] = undefined;
+    lists[slot] = undefined;
+    head++;
+    count--;
+    options.onExpire?.(list ?? [first]);
+  }
+
+  function grow(): void {
+    // The ring unrolls into the new, larger one in age order; hashes are rebuilt.
+    const n = capacity === 0 ? INITIAL_CAPACITY : capacity * 2;
+    const ids = new Int32Array(n), ts = new Float64Array(n);
+    const fs: (Sighting | undefined)[] = new Array(n).fill(undefined), ls: (Sighting[] | undefined)[] = new Array(n).fill(undefined);
+    for (let i = 0; i < count; i++) {
+      const from = (head + i) & (capacity - 1);
+      ids[i] = identities[from]!;
+      ts[i] = firstTs[from]!;
+      fs[i] = firsts[from];
+      ls[i] = lists[from];
+    }
+    identities = ids; firstTs = ts; firsts = fs; lists = ls;
+    capacity = n;
+    head = 0;
+    mask = 2 * n - 1;
+    buckets = new Int32Array(2 * n).fill(NONE);
+    chain = new Int32Array(n);
+    for (let i = 0; i < count; i++) {
+      const b = identities[i]! & mask;
+      chain[i] = buckets[b]!;
+      buckets[b] = i;
+    }
   }
 
   return {
     add(s, alignedT) {
-      const identity = s.hashes.identity;
-      if (!s.frame.ip && !s.frame.arp) return EMPTY;
-      const key = identity & 0x3fffffff;
-      let e = table.get(key);
-      while (e && (e.identity !== identity || !sameSource(e.sightings[0]!, s))) e = e.next;
-      if (e) {
-        const earlier = e.sightings.slice();
-        // Keep the first half of the sightings and, after that, the newest ones: a looping
-        // packet is compared with its latest passes, not with one from dozens of hops ago.
-        if (e.sightings.length < options.maxPerPacket) e.sightings.push(s);
-        else {
-          e.sightings.splice(options.maxPerPacket >> 1, 1);
-          e.sightings.push(s);
+      flush();
+      const frame = s.frame;
+      if (!frame.ip && !frame.arp) return EMPTY;
+      const identity = s.hashes.identity | 0;
+      if (capacity > 0) {
+        for (let slot = buckets[identity & mask]!; slot !== NONE; slot = chain[slot]!) {
+          if (identities[slot] !== identity || !sameSource(firsts[slot]!, s)) continue;
+          let list = lists[slot];
+          if (list === undefined) lists[slot] = list = [firsts[slot]!];
+          pendingList = list;
+          pendingSighting = s;
+          return list;
         }
-        return earlier;
       }
-      if (queue.length - head >= options.maxEntries) popOldest();
-      const fresh: Entry = { identity, sightings: [s], firstT: alignedT };
-      const chain = table.get(key);
-      if (chain) fresh.next = chain;
-      table.set(key, fresh);
-      queue.push(fresh);
+      if (count >= options.maxEntries) popOldest();
+      if (count === capacity) grow();
+      const slot = (head + count) & (capacity - 1);
+      identities[slot] = identity;
+      firstTs[slot] = alignedT;
+      firsts[slot] = s;
+      const b = identity & mask;
+      chain[slot] = buckets[b]!;
+      buckets[b] = slot;
+      count++;
       return EMPTY;
     },
     expire(alignedT) {
+      flush();
       const limit = alignedT - options.spanSeconds;
-      while (head < queue.length && queue[head]!.firstT < limit) popOldest();
+      while (count > 0 && firstTs[head & (capacity - 1)]! < limit) popOldest();
     },
     drain() {
-      while (head < queue.length) popOldest();
+      flush();
+      while (count > 0) popOldest();
     },
-    get size() { return queue.length - head; },
+    get size() { return count; },
   };
 }

@@ -35,14 +35,21 @@ function mixString(h: number, s: string): number {
   return h;
 }
 
+/** Mixes b[start, end) as big-endian words (a short last word as is); skipped positions count as 0. */
 function mixBytes(h: number, b: Uint8Array, start: number, end: number, skipA = -1, skipB = -1, skipC = -1): number {
-  let word = 0, n = 0;
-  for (let i = start; i < end; i++) {
-    const v = i === skipA || i === skipB || i === skipC ? 0 : b[i]!;
-    word = (word << 8) | v;
-    if (++n === 4) { h = mix(h, word); word = 0; n = 0; }
+  let i = start;
+  // Whole words, read at once; a skipped position zeroes its byte (this runs for every packet).
+  for (; i + 4 <= end; i += 4) {
+    let word = (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!;
+    if (skipA >= i && skipA < i + 4) word &= ~(0xff << ((3 - (skipA - i)) << 3));
+    if (skipB >= i && skipB < i + 4) word &= ~(0xff << ((3 - (skipB - i)) << 3));
+    if (skipC >= i && skipC < i + 4) word &= ~(0xff << ((3 - (skipC - i)) << 3));
+    h = mix(h, word);
   }
-  return n ? mix(h, word) : h;
+  if (i >= end) return h;
+  let word = 0;
+  for (; i < end; i++) word = (word << 8) | (i === skipA || i === skipB || i === skipC ? 0 : b[i]!);
+  return mix(h, word);
 }
 
 export type PacketHashes = {

@@ -40,7 +40,8 @@ export const EMPTY_TOPOLOGY: Topology = { vips: [], directors: [], realServers: 
 
 /** keepalived's VRRP virtual MAC (use_vmac): 00:00:5e:00:01:VRID belongs to whichever director is master. */
 export function isVrrpVirtualMac(mac: Mac): boolean {
-  return Math.floor(mac / 0x100) === 0x00005e0001;
+  // Math.floor(mac / 0x100) === 0x00005e0001, without the division.
+  return mac >= 0x00005e000100 && mac <= 0x00005e0001ff;
 }
 
 export type TopologyView = Topology & {
@@ -56,6 +57,19 @@ export type TopologyView = Topology & {
   labelOfMac(mac: Mac | undefined): string;
 };
 
+/**
+ * Set membership as a predicate. These are asked several times per frame, and a few numbers
+ * compared in a loop beat hashing a 48-bit MAC or an address above 2^31 (a heap number).
+ */
+function memberOf<T extends number | string>(set: ReadonlySet<T>): (x: T) => boolean {
+  if (set.size > 8) return (x) => set.has(x);
+  const list = [...set];
+  return (x) => {
+    for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+    return false;
+  };
+}
+
 export function viewOf(t: Topology): TopologyView {
   const vipSet = new Set<IpAddress>(t.vips.map((v) => v.ip));
   const byMac = new Map<Mac, HostInfo>();
@@ -70,9 +84,10 @@ export function viewOf(t: Topology): TopologyView {
   const rsMacs = new Set(t.realServers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
   const routerMacs = new Set(t.routers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
   const clientIps = new Set(t.clients.flatMap((c) => c.ips));
+  const isDirector = memberOf(directorMacs), isRealServer = memberOf(rsMacs), isRouter = memberOf(routerMacs);
   return {
     ...t,
-    isVip: (ip) => vipSet.has(ip),
+    isVip: memberOf(vipSet),
     // Loops, not some(): asked for every request packet, and a closure per call adds up.
     isServicePort: (ip, protocol, port) => {
       for (const v of t.vips) {
@@ -82,10 +97,10 @@ export function viewOf(t: Topology): TopologyView {
       }
       return false;
     },
-    isDirectorMac: (mac) => mac !== undefined && (directorMacs.has(mac) || isVrrpVirtualMac(mac)),
-    isRealServerMac: (mac) => mac !== undefined && rsMacs.has(mac),
-    isRouterMac: (mac) => mac !== undefined && routerMacs.has(mac),
-    isClientIp: (ip) => clientIps.has(ip),
+    isDirectorMac: (mac) => mac !== undefined && (isDirector(mac) || isVrrpVirtualMac(mac)),
+    isRealServerMac: (mac) => mac !== undefined && isRealServer(mac),
+    isRouterMac: (mac) => mac !== undefined && isRouter(mac),
+    isClientIp: memberOf(clientIps),
     hostByMac: (mac) => (mac === undefined ? undefined : byMac.get(mac)),
     hostByIp: (ip) => (ip === undefined ? undefined : byIp.get(ip)),
     labelOfMac: (mac) => {

@@ -6,18 +6,18 @@ import type { RawPacket } from '../io/raw-packet.js';
 import { decodeArp } from './arp.js';
 import { decodeBare, isBareLinkType } from './bare.js';
 import { ETHERTYPE, IPPROTO, LINKTYPE } from './constants.js';
-import { decodeEthernet } from './ethernet.js';
+import { decodeEthernet, ETHERNET_HEADER_LENGTH, readEthernet } from './ethernet.js';
 import { type Frame, type IpHeader, type LinkLayer, type Transport, type VlanTag, type ArpPacket, NO_VLANS } from './frame-types.js';
 import { decodeIcmp } from './icmp.js';
 import { decodeIcmpv6 } from './icmpv6.js';
-import { decodeIpv4, ipv4PacketEnd } from './ipv4.js';
+import { ipv4PacketEnd, readIpv4 } from './ipv4.js';
 import { decodeIpv6, ipv6PacketEnd } from './ipv6.js';
 import type { DecodeIssue } from './issues.js';
 import { type DecodeResult, failure, makeIssue } from './result.js';
 import { decodeSll } from './sll.js';
 import { decodeSll2 } from './sll2.js';
-import { decodeTcp } from './tcp.js';
-import { decodeUdp } from './udp.js';
+import { decodeTcp, readTcp, tcpOptionIssue } from './tcp.js';
+import { decodeUdp, readUdp, udpLengthIssue } from './udp.js';
 import { decodeVlanTags, isVlanTpid } from './vlan.js';
 import { decodeVrrp } from './vrrp.js';
 
@@ -26,11 +26,19 @@ export function decodeFrame(raw: RawPacket): Frame {
   const b = capturedBytes(raw);
   // The frame's declared end: its length on the wire, never less than what was captured.
   const frameEnd = raw.len > b.length ? raw.len : b.length;
-  const linkResult = decodeLinkLayer(b, frameEnd, raw.linkType);
-  if (!linkResult.ok) return buildFrame(raw, undefined, NO_VLANS, undefined, undefined, undefined, linkResult.issue);
-
-  let link = linkResult.value;
-  let off = linkResult.next;
+  let link: LinkLayer, off: number;
+  if (raw.linkType === LINKTYPE.ETHERNET) {
+    // Almost every frame: no result wrapper on this path.
+    const ethernet = readEthernet(b, 0, frameEnd);
+    if ('ok' in ethernet) return buildFrame(raw, undefined, NO_VLANS, undefined, undefined, undefined, ethernet.issue);
+    link = ethernet;
+    off = ETHERNET_HEADER_LENGTH;
+  } else {
+    const linkResult = decodeLinkLayer(b, frameEnd, raw.linkType);
+    if (!linkResult.ok) return buildFrame(raw, undefined, NO_VLANS, undefined, undefined, undefined, linkResult.issue);
+    link = linkResult.value;
+    off = linkResult.next;
+  }
   let etherType = link.etherType;
   let vlans = NO_VLANS;
   if (isVlanTpid(etherType)) {
@@ -87,9 +95,8 @@ function withEtherType(link: LinkLayer, etherType: number): LinkLayer {
 function decodeIpv4Frame(
   raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number,
 ): Frame {
-  const result = decodeIpv4(b, off, frameEnd);
-  if (!result.ok) return buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
-  const ip = result.value;
+  const ip = readIpv4(b, off, frameEnd);
+  if ('ok' in ip) return buildFrame(raw, link, vlans, undefined, undefined, undefined, ip.issue);
   let end = ipv4PacketEnd(ip, frameEnd);
   let issue: DecodeIssue | undefined;
   if (end > frameEnd) {
@@ -98,7 +105,7 @@ function decodeIpv4Frame(
   }
   // A non-first fragment starts in the middle of the transport payload.
   if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
-  return withTransport(raw, b, link, vlans, ip, result.next, end, issue);
+  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue);
 }
 
 function decodeIpv6Frame(
@@ -125,6 +132,17 @@ function withTransport(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], ip: IpHeader,
   off: number, end: number, ipIssue: DecodeIssue | undefined,
 ): Frame {
+  // TCP and UDP without result wrappers: most frames take these two paths.
+  if (ip.protocol === IPPROTO.TCP) {
+    const tcp = readTcp(b, off, end);
+    if ('ok' in tcp) return buildFrame(raw, link, vlans, undefined, ip, undefined, tcp.issue);
+    return buildFrame(raw, link, vlans, undefined, ip, tcp, tcpOptionIssue() ?? ipIssue);
+  }
+  if (ip.protocol === IPPROTO.UDP) {
+    const udp = readUdp(b, off, end);
+    if ('ok' in udp) return buildFrame(raw, link, vlans, undefined, ip, undefined, udp.issue);
+    return buildFrame(raw, link, vlans, undefined, ip, udp, udpLengthIssue() ?? ipIssue);
+  }
   const result = decodeTransport(b, off, end, ip.protocol, ip.version);
   // Other protocols are valid traffic this tool does not look into: no issue.
   if (result === undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, ipIssue);

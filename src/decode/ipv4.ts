@@ -4,7 +4,7 @@
 import { ipv4At } from './addresses.js';
 import { readableEnd, u16 } from './bytes.js';
 import type { Ipv4Header } from './frame-types.js';
-import { type DecodeResult, decoded, failure, truncated } from './result.js';
+import { type DecodeFailure, type DecodeResult, decoded, failure, truncated } from './result.js';
 
 const OFF = {
   VERSION_IHL: 0, TOS: 1, TOTAL_LENGTH: 2, ID: 4, FLAGS_FRAGMENT: 6,
@@ -17,6 +17,12 @@ const FRAGMENT_OFFSET_MASK = 0x1fff;
 
 /** `end` is the declared end of the enclosing frame. */
 export function decodeIpv4(b: Uint8Array, off: number, end: number): DecodeResult<Ipv4Header> {
+  const r = readIpv4(b, off, end);
+  return 'ok' in r ? r : decoded(r, off + r.headerLength);
+}
+
+/** decodeIpv4 without the result wrapper (decodeFrame's path, run for every frame). */
+export function readIpv4(b: Uint8Array, off: number, end: number): Ipv4Header | DecodeFailure {
   const avail = readableEnd(b, end);
   if (off + IPV4_MIN_HEADER_LENGTH > avail) {
     return truncated('ipv4.truncated', off, off + IPV4_MIN_HEADER_LENGTH, end);
@@ -49,7 +55,7 @@ export function decodeIpv4(b: Uint8Array, off: number, end: number): DecodeResul
     dst: ipv4At(b, off + OFF.DST),
     optionsLength: headerLength - IPV4_MIN_HEADER_LENGTH,
   };
-  return decoded(header, next);
+  return header;
 }
 
 /** Where the packet ends: at its total length, or at the frame's end for a BIG TCP packet. */

@@ -5,7 +5,7 @@ import { readableEnd, u16, u32 } from './bytes.js';
 import { TCP_OPTION } from './constants.js';
 import type { TcpOptions, TcpSegment } from './frame-types.js';
 import type { DecodeIssue } from './issues.js';
-import { type DecodeResult, decoded, failure, makeIssue, truncated } from './result.js';
+import { type DecodeFailure, type DecodeResult, decoded, failure, makeIssue, truncated } from './result.js';
 
 const OFF = {
   SPORT: 0, DPORT: 2, SEQ: 4, ACK: 8, DATA_OFFSET_FLAGS: 12,
@@ -24,11 +24,26 @@ export const NO_TCP_OPTIONS: TcpOptions = Object.freeze({
   mss: undefined, windowScale: undefined, sackPermitted: undefined, tsVal: undefined, tsEcr: undefined,
 });
 
+/** The option problem found by the last readTcp() call (decodeTcp's `issue`). */
+let optionIssue: DecodeIssue | undefined;
+
 /**
  * `end` is the declared end of the IP packet (so the payload length follows from it). A bad
  * option stops the option walk: the header is kept and the problem returned in `issue`.
  */
 export function decodeTcp(b: Uint8Array, off: number, end: number): DecodeResult<TcpSegment> {
+  const r = readTcp(b, off, end);
+  return 'ok' in r ? r : decoded(r, r.payloadOffset, optionIssue);
+}
+
+/** decodeTcp's issue for the segment readTcp() returned last. */
+export function tcpOptionIssue(): DecodeIssue | undefined {
+  return optionIssue;
+}
+
+/** decodeTcp without the result wrapper (decodeFrame's path, run for every frame). */
+export function readTcp(b: Uint8Array, off: number, end: number): TcpSegment | DecodeFailure {
+  optionIssue = undefined;
   const avail = readableEnd(b, end);
   if (off + TCP_MIN_HEADER_LENGTH > avail) {
     return truncated('tcp.truncated', off, off + TCP_MIN_HEADER_LENGTH, end);
@@ -40,7 +55,6 @@ export function decodeTcp(b: Uint8Array, off: number, end: number): DecodeResult
   if (next > avail) return truncated('tcp.truncated', off, next, end);
 
   let options = NO_TCP_OPTIONS;
-  let issue: DecodeIssue | undefined;
   if (headerLength === ALIGNED_TIMESTAMPS_HEADER_LENGTH && u32(b, off + OFF.OPTIONS) === ALIGNED_TIMESTAMPS_PREFIX) {
     // The layout of almost every Linux segment after the handshake (the kernel's own fast path).
     options = {
@@ -57,7 +71,7 @@ export function decodeTcp(b: Uint8Array, off: number, end: number): DecodeResult
       if (kind === TCP_OPTION.NOP) { p++; continue; }
       const length = p + 1 < next ? b[p + 1]! : 0;
       if (length < 2 || p + length > next) {
-        issue = makeIssue('tcp.bad-option', 'malformed', off);
+        optionIssue = makeIssue('tcp.bad-option', 'malformed', off);
         break;
       }
       if (kind === TCP_OPTION.MSS && length === OPTION_LENGTH.MSS) mss = u16(b, p + 2);
@@ -90,5 +104,5 @@ export function decodeTcp(b: Uint8Array, off: number, end: number): DecodeResult
     payloadOffset: next,
     payloadLength: end - next,
   };
-  return decoded(segment, next, issue);
+  return segment;
 }

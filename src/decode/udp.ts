@@ -3,27 +3,41 @@
 import { readableEnd, u16 } from './bytes.js';
 import type { UdpDatagram } from './frame-types.js';
 import type { DecodeIssue } from './issues.js';
-import { type DecodeResult, decoded, makeIssue, truncated } from './result.js';
+import { type DecodeFailure, type DecodeResult, decoded, makeIssue, truncated } from './result.js';
 
 const OFF = { SPORT: 0, DPORT: 2, LENGTH: 4, CHECKSUM: 6 } as const;
 export const UDP_HEADER_LENGTH = 8;
 const MAX_UDP_LENGTH = 0xffff;
+
+/** The length problem found by the last readUdp() call (decodeUdp's `issue`). */
+let lengthIssue: DecodeIssue | undefined;
 
 /**
  * `end` is the declared end of the IP packet. A length field that disagrees with it is
  * reported in `issue` and the IP length is used instead (length 0 is a jumbogram's mark).
  */
 export function decodeUdp(b: Uint8Array, off: number, end: number): DecodeResult<UdpDatagram> {
+  const r = readUdp(b, off, end);
+  return 'ok' in r ? r : decoded(r, r.payloadOffset, lengthIssue);
+}
+
+/** decodeUdp's issue for the datagram readUdp() returned last. */
+export function udpLengthIssue(): DecodeIssue | undefined {
+  return lengthIssue;
+}
+
+/** decodeUdp without the result wrapper (decodeFrame's path, run for every frame). */
+export function readUdp(b: Uint8Array, off: number, end: number): UdpDatagram | DecodeFailure {
+  lengthIssue = undefined;
   const next = off + UDP_HEADER_LENGTH;
   if (next > readableEnd(b, end)) return truncated('udp.truncated', off, next, end);
   const length = u16(b, off + OFF.LENGTH);
   const declared = end - off;
   let payloadLength = length - UDP_HEADER_LENGTH;
-  let issue: DecodeIssue | undefined;
   if (length < UDP_HEADER_LENGTH || length > declared) {
     payloadLength = declared - UDP_HEADER_LENGTH;
     const isJumbogram = length === 0 && declared > MAX_UDP_LENGTH;
-    if (!isJumbogram) issue = makeIssue('udp.bad-length', 'malformed', off);
+    if (!isJumbogram) lengthIssue = makeIssue('udp.bad-length', 'malformed', off);
   }
   const datagram: UdpDatagram = {
     kind: 'udp',
@@ -35,5 +49,5 @@ export function decodeUdp(b: Uint8Array, off: number, end: number): DecodeResult
     payloadOffset: next,
     payloadLength,
   };
-  return decoded(datagram, next, issue);
+  return datagram;
 }

@@ -9,13 +9,15 @@ const GUNZIP_CHUNK_SIZE = 256 * 1024;
 
 /** Decompresses `prefix` followed by the rest of `source`. Closing the result closes `source`. */
 export function gunzipChunks(prefix: readonly Uint8Array[], source: AsyncIterator<Uint8Array>): AsyncIterator<Uint8Array> {
+  // zlib reads its input after the call that hands it over, and a file source may reuse its
+  // buffers (recycled-file.ts): zlib gets copies.
   async function* compressed(): AsyncGenerator<Uint8Array, void, void> {
     try {
-      yield* prefix;
+      for (const chunk of prefix) yield chunk.slice();
       for (;;) {
         const r = await source.next();
         if (r.done === true) return;
-        yield r.value;
+        yield r.value.slice();
       }
     } finally {
       await source.return?.();

@@ -5,11 +5,21 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { readCapture, type CaptureReader, type ReadOptions } from './read-capture.js';
+import { recycledFileChunks } from './recycled-file.js';
 
 /** Big reads keep per-chunk overhead negligible next to per-packet work. */
 export const FILE_CHUNK_SIZE = 1024 * 1024;
 
-export function openCaptureFile(path: string, options?: ReadOptions): CaptureReader {
+export type FileReadOptions = ReadOptions & {
+  /**
+   * Read into a ring of reused buffers (recycled-file.ts): a batch's bytes stay valid only
+   * until the next batch is asked for. For consumers that decode each packet and drop it.
+   */
+  readonly recycleBuffers?: boolean;
+};
+
+export function openCaptureFile(path: string, options?: FileReadOptions): CaptureReader {
+  if (options?.recycleBuffers) return readCapture(recycledFileChunks(path, FILE_CHUNK_SIZE), options);
   return readCapture(streamChunks(() => createReadStream(path, { highWaterMark: FILE_CHUNK_SIZE })), options);
 }
 

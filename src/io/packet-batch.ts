@@ -24,7 +24,7 @@ export class RawPacketList implements PacketSink {
   }
 }
 
-const INITIAL_CAPACITY = 1024;
+const INITIAL_CAPACITY = 8192;
 
 export class PacketBatch implements PacketSink {
   length = 0;
@@ -58,6 +58,12 @@ export class PacketBatch implements PacketSink {
     this.interfaceIds[i] = interfaceId;
     this.fileOffsets[i] = fileOffset;
     this.length = i + 1;
+  }
+
+  /** Empties the batch for reuse; its arrays stay allocated. */
+  reset(): void {
+    this.length = 0;
+    this.bufs.length = 0;
   }
 
   /** Capture time of packet i in seconds, computed as from its RawPacket. */

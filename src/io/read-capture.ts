@@ -30,7 +30,8 @@ export interface CaptureReader {
   batches(): AsyncGenerator<readonly RawPacket[], void, void>;
   /**
    * The same batches in typed arrays, for consumers that decode each packet once and drop it
-   * (a RawPacket per packet is made on demand). Single use, and exclusive with batches().
+   * (a RawPacket per packet is made on demand). The batch objects are reused: a batch is valid
+   * until the next one is asked for. Single use, and exclusive with batches().
    * Optional: wrappers that only pass batches() on leave it out.
    */
   packetBatches?(): AsyncGenerator<PacketBatch, void, void>;
@@ -81,7 +82,15 @@ class StreamCaptureReader implements CaptureReader {
   }
 
   packetBatches(): AsyncGenerator<PacketBatch, void, void> {
-    return this.sinks(() => new PacketBatch(), (b) => b.length);
+    // A ring of three: the typed arrays of a batch are allocated once, not per chunk.
+    const ring: PacketBatch[] = [];
+    let turn = 0;
+    return this.sinks(() => {
+      if (ring.length < 3) ring.push(new PacketBatch());
+      const batch = ring[turn++ % ring.length]!;
+      batch.reset();
+      return batch;
+    }, (b) => b.length);
   }
 
   private async *sinks<S extends PacketSink>(make: () => S, size: (s: S) => number): AsyncGenerator<S, void, void> {

@@ -14,6 +14,7 @@ export default defineCheck({
       asks: 'The director ({{mac}}) asks "who-has {{target}} tell {{vip}}": real servers never answer an ARP sent from the VIP.',
     },
   },
+  sightingKinds: ['arp'],
   create(ctx) {
     return {
       sighting(s) {

@@ -14,6 +14,7 @@ export default defineCheck({
       announced: '{{host}} sent ARP "{{what}}" with VIP {{vip}} as sender address from MAC {{mac}}.',
     },
   },
+  sightingKinds: ['arp'],
   create(ctx) {
     return {
       sighting(s) {

@@ -15,6 +15,7 @@ export default defineCheck({
       answered: '{{host}} answered ARP for VIP {{vip}} with its own MAC {{mac}}; only the director may.',
     },
   },
+  sightingKinds: ['arp'],
   create(ctx) {
     let arpSeen = false;
     return {

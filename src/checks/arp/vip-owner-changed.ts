@@ -15,6 +15,7 @@ export default defineCheck({
       changed: '{{sender}} sends traffic for VIP {{vip}} to {{host}} ({{mac}}) instead of the director.',
     },
   },
+  sightingKinds: ['arp', 'ip'],
   create(ctx) {
     // MACs that claimed a VIP in ARP: a router or client sending VIP traffic there follows that claim.
     const claimants = new Set<number>();

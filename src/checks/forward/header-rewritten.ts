@@ -18,6 +18,7 @@ export default defineCheck({
       noPair: 'No capture shows a packet both arriving at and leaving the director, so its rewriting cannot be checked.',
     },
   },
+  sightingKinds: ['ip'],
   create(ctx) {
     let pairs = 0, vipPackets = 0;
     return {

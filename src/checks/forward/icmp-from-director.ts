@@ -39,6 +39,7 @@ export default defineCheck({
       icmp: 'The director ({{mac}}) sent ICMP {{type}}/{{code}} from VIP {{vip}} to {{client}}: {{what}}.',
     },
   },
+  sightingKinds: ['icmp', 'icmpv6'],
   create(ctx) {
     return {
       sighting(s) {

@@ -32,6 +32,7 @@ export default defineCheck({
       loop: '{{packet}} loops: it arrived at {{capture}} again with TTL {{ttl}} (was {{firstTtl}}); {{culprit}} sends it back.',
     },
   },
+  sightingKinds: ['ip'],
   create(ctx) {
     return {
       sighting(s, earlier) {

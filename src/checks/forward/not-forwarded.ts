@@ -26,6 +26,7 @@ export default defineCheck({
       dropped: 'The director ({{director}}) received {{packet}} and never forwarded it to a real server.',
     },
   },
+  sightingKinds: ['tcp', 'icmp', 'icmpv6'],
   create(ctx) {
     // Client endpoints the director answered itself (RST or ICMP from the VIP): explained elsewhere.
     const answered = new Set<string>();

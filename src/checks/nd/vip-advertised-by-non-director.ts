@@ -15,6 +15,7 @@ export default defineCheck({
       advertised: '{{host}} ({{mac}}) {{what}} for VIP {{vip}}.',
     },
   },
+  sightingKinds: ['icmpv6'],
   create(ctx) {
     return {
       sighting(s) {

@@ -16,6 +16,7 @@ export default defineCheck({
       remapped: 'Connections to {{vip}}:{{vport}} reach {{host}} on port {{port}}.',
     },
   },
+  sightingKinds: ['tcp', 'udp'],
   create(ctx) {
     return {
       sighting(s, earlier) {

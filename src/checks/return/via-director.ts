@@ -17,6 +17,7 @@ export default defineCheck({
       viaDirector: '{{host}} sends replies from VIP {{vip}} to the director ({{director}}) instead of the router.',
     },
   },
+  sightingKinds: ['ip'],
   create(ctx) {
     return {
       sighting(s) {

@@ -12,6 +12,7 @@ const MAX_PER_SERVICE = 20_000;
 
 export type ScheduledConnection = {
   readonly t: number;
+  /** The connection with only the sightings its log keeps (see Retain). */
   readonly connection: Connection;
   /** Formatted RIP of the real server, or its MAC when its address is unknown. */
   readonly server: string;
@@ -27,7 +28,27 @@ export function isNewConnection(c: Connection): boolean {
   return c.protocol === 'udp' || c.startedWithSyn;
 }
 
-export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView) {
+/**
+ * What a log keeps of each connection's sightings: 'first' only its first request (the
+ * evidence), 'journey' also what a finding's journey shows (first request everywhere, the
+ * first replies). Whole connections would keep every sighting of up to 20,000 connections
+ * per service alive (hundreds of MB on a busy capture).
+ */
+export type Retain = 'first' | 'journey';
+
+const JOURNEY_REPLIES = 8;
+
+function retained(c: Connection, keep: Retain): Connection {
+  return {
+    ...c,
+    firstRequest: keep === 'first' ? c.firstRequest.slice(0, 1) : c.firstRequest,
+    replies: keep === 'first' ? [] : c.replies.slice(0, JOURNEY_REPLIES),
+    requests: [],
+    realServerSightings: [],
+  };
+}
+
+export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView, keep: Retain = 'journey') {
   const log = new Map<ConfiguredService, ScheduledConnection[]>();
   return {
     add(service: ConfiguredService, c: Connection): ScheduledConnection | undefined {
@@ -37,7 +58,7 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
       const host = t.hostByMac(mac);
       const ip = host?.ips[0];
       const entry: ScheduledConnection = {
-        t: c.firstT, connection: c, server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
+        t: c.firstT, connection: retained(c, keep), server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
       };
       let list = log.get(service);
       if (!list) log.set(service, (list = []));

@@ -17,7 +17,7 @@ export default defineCheck({
     },
   },
   create(ctx) {
-    const log = createScheduleLog(ctx.captures, () => ctx.topology);
+    const log = createScheduleLog(ctx.captures, () => ctx.topology, 'first');
     return {
       connection(c) {
         const service = serviceOf(ctx.config.services, c);

@@ -18,6 +18,7 @@ export default defineCheck({
       reset: 'The director ({{mac}}) sent RST from {{vip}}:{{vport}} to {{client}}.',
     },
   },
+  sightingKinds: ['tcp'],
   create(ctx) {
     return {
       sighting(s) {

@@ -21,6 +21,7 @@ export default defineCheck({
       vrid: '{{source}} advertises {{vips}} as VRID {{vrid}}, {{peer}} as VRID {{peerVrid}}.',
     },
   },
+  sightingKinds: ['vrrp'],
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
     const style = new Map<number, Map<IpAddress, { version: number; auth: string; vips: string }>>();

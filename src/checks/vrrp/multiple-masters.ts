@@ -15,6 +15,7 @@ export default defineCheck({
       split: 'VRID {{vrid}} has two masters: {{a}} advertised together with {{b}} for {{seconds}} s.',
     },
   },
+  sightingKinds: ['vrrp'],
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
     const reported = new Set<number>();

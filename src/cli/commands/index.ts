@@ -1,11 +1,14 @@
 import type { CliIo } from '../cli-io.js';
 import type { ExitCode } from '../exit-codes.js';
-import { analyzeCommand } from './analyze.js';
-import { checksCommand } from './checks.js';
-import { decodeCommand } from './decode.js';
-import { explainCommand } from './explain.js';
-import { testCommand } from './test.js';
-import { watchCommand } from './watch.js';
+
+// Each command's modules load when it runs: start-up is part of every analysis, and `analyze`
+// need not compile the live-capture code of `watch`.
+const analyzeCommand: Command['run'] = async (argv, io) => (await import('./analyze.js')).analyzeCommand(argv, io);
+const testCommand: Command['run'] = async (argv, io) => (await import('./test.js')).testCommand(argv, io);
+const decodeCommand: Command['run'] = async (argv, io) => (await import('./decode.js')).decodeCommand(argv, io);
+const watchCommand: Command['run'] = async (argv, io) => (await import('./watch.js')).watchCommand(argv, io);
+const checksCommand: Command['run'] = async (argv, io) => (await import('./checks.js')).checksCommand(argv, io);
+const explainCommand: Command['run'] = async (argv, io) => (await import('./explain.js')).explainCommand(argv, io);
 
 type Command = {
   readonly summary: string;
