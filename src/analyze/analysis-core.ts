@@ -77,7 +77,8 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
       for (const h of onConnection) h.connection!(c);
     },
   };
-  let tracker = createConnectionTracker(topology, trackerOptions);
+  // Reads the current topology per packet, so a topology change does not cut connections short.
+  const tracker = createConnectionTracker(() => topology, trackerOptions);
   let nextExpiry = -Infinity;
 
   return {
@@ -99,9 +100,6 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
       if (t === topology) return;
       topology = t;
       for (const ctx of contexts) ctx.topology = t;
-      // Connections in flight were keyed under the old VIP set; finish them before switching.
-      tracker.drain();
-      tracker = createConnectionTracker(topology, trackerOptions);
       const previous = observers;
       observers = createObservers(topology, previous.result());
     },

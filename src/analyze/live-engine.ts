@@ -51,6 +51,7 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
   const aborted = () => options.signal?.aborted === true;
   const w = await warmUp(sources, {
     config: options.config, frames: options.warmupFrames ?? 5_000, deadlineMs: options.warmupMs ?? 3000,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   let topology = viewOf(w.inference.topology);
   const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
@@ -110,6 +111,10 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
       if (JSON.stringify([next.vips, next.directors, next.realServers]) !== JSON.stringify([topology.vips, topology.directors, topology.realServers])) {
         topology = next;
         core.setTopology(topology);
+        // Which host each source is taken on may change with the topology: refresh in place,
+        // the checks hold this array.
+        const inference = inferFrom(w.evidence, sources, options.config);
+        captureViews(sources, inference.captureHosts, topology, w.offsets, w.offsetKnown).forEach((v, i) => { captures[i] = v; });
       }
     }
     options.onStatus?.({

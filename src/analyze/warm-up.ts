@@ -15,6 +15,8 @@ export type WarmUpOptions = {
   readonly frames: number;
   /** Wall-clock limit (ms) for sources that deliver slowly (live capture). */
   readonly deadlineMs?: number;
+  /** Ends the warm-up early (watch stopped before the topology was learnt). */
+  readonly signal?: AbortSignal;
 };
 
 /** A source whose pending read survives a timed-out wait, so no batch is lost. */
@@ -72,11 +74,13 @@ export function inferFrom(evidence: TopologyEvidence, sources: readonly CaptureS
 export async function warmUp(sources: readonly PatientSource[], options: WarmUpOptions): Promise<WarmUp> {
   const buffered: Sighting[][][] = sources.map(() => []);
   const all: Sighting[] = [];
-  const deadline = options.deadlineMs === undefined ? Infinity : Date.now() + options.deadlineMs;
+  let deadline = options.deadlineMs === undefined ? Infinity : Date.now() + options.deadlineMs;
+  if (options.signal?.aborted) deadline = Date.now();
   await Promise.all(sources.map(async (src) => {
     let n = 0;
-    while (n < options.frames) {
-      const batch = deadline === Infinity ? await src.next() : await src.nextBefore(deadline);
+    while (n < options.frames && !options.signal?.aborted) {
+      const batch = deadline === Infinity ? await src.next() : await src.nextBefore(Math.min(deadline, Date.now() + 100));
+      if (batch === 'timeout' && Date.now() < deadline) continue;
       if (batch === 'timeout' || !batch) break;
       buffered[src.index]!.push(batch);
       for (const s of batch) all.push(s);

@@ -78,7 +78,11 @@ function clientEndX(clientPort: number, protocol: 'tcp' | 'udp'): number {
   return clientPort * 2 + (protocol === 'udp' ? 1 : 0);
 }
 
-export function createConnectionTracker(topology: TopologyView, options: TrackerOptions): ConnectionTracker {
+/**
+ * `topologyOf` is read per packet: live watching swaps the topology while connections are in
+ * flight, and they must not be cut short by it.
+ */
+export function createConnectionTracker(topologyOf: () => TopologyView, options: TrackerOptions): ConnectionTracker {
   // Keyed by client address plus ports and protocol; iterated in creation order, in which
   // idle connections are handed on.
   const table = new EndpointMap<Connection>();
@@ -123,6 +127,7 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
       } else if (c.requests.length < MAX_SIGHTINGS) c.requests.push(s);
     }
     const src = srcMacOf(s);
+    const topology = topologyOf();
     if (topology.isDirectorMac(src)) {
       const dst = dstMacOf(s);
       if (dst !== undefined && !topology.isDirectorMac(dst) && !c.realServerMacs.includes(dst) && c.realServerMacs.length < 8) {
@@ -148,6 +153,7 @@ export function createConnectionTracker(topology: TopologyView, options: Tracker
       if (!ip || !l4) return undefined;
       if (l4.kind === 'tcp' || l4.kind === 'udp') {
         const protocol = l4.kind;
+        const topology = topologyOf();
         if (topology.isVip(ip.dst) && topology.isServicePort(ip.dst, protocol, l4.dport)) {
           const syn = protocol === 'tcp' && (l4.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
           return request(s, f, protocol, l4.sport, l4.dport, t, syn);
