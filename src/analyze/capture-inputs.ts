@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { openCaptureFile, readCaptureStream } from '../io/open-capture.js';
 import type { Role } from '../report/report-types.js';
 import type { CaptureInput } from './capture-source.js';
+import { useDecodeWorkers } from './decode-placement.js';
+import { createDecodePool } from './worker-reader.js';
 
 export type RoleAssignment = { readonly name: string; readonly file: string; readonly role?: Role };
 
@@ -19,6 +21,7 @@ export function openInputs(
 ): CaptureInput[] {
   const inputs: CaptureInput[] = [];
   const all = [...files, ...roles.map((r) => r.file).filter((f) => !files.includes(f))];
+  const pool = useDecodeWorkers(all) ? createDecodePool(all.filter((f) => f !== '-').length) : undefined;
   for (const file of all) {
     const role = roles.find((r) => r.file === file);
     inputs.push({
@@ -26,7 +29,7 @@ export function openInputs(
       name: role?.name ?? captureNameOf(file),
       ...(role?.role ? { roleHint: role.role } : {}),
       // The analysis decodes each packet once and keeps no bytes: read buffers can be reused.
-      reader: file === '-' ? readCaptureStream(stdin) : openCaptureFile(file, { recycleBuffers: true }),
+      reader: file === '-' ? readCaptureStream(stdin) : pool ? pool.reader(file) : openCaptureFile(file, { recycleBuffers: true }),
     });
   }
   return inputs;

@@ -1,13 +1,16 @@
 // One capture as a stream of sighting batches: raw packets are decoded and hashed while
-// their chunk is alive, so later stages hold only owned records.
+// their chunk is alive (here, or in a decode worker), so later stages hold only owned records.
 
 import { decodeFrame } from '../decode/frame.js';
+import type { Frame } from '../decode/frame-types.js';
 import type { CaptureReader } from '../io/read-capture.js';
 import type { RawPacket } from '../io/raw-packet.js';
 import { hashPacket } from '../correlate/packet-hash.js';
 import type { Sighting } from '../correlate/sighting.js';
 import type { LinkKind } from '../checks/check-api.js';
 import type { Role } from '../report/report-types.js';
+import type { TimedBatch } from './merge.js';
+import { isDecodingReader } from './worker-reader.js';
 
 export type CaptureInput = {
   readonly file: string;
@@ -40,13 +43,10 @@ export type CaptureSource = {
   /** Next batch, decoded, or undefined at the end (read errors are in input.reader.error). */
   next(): Promise<Sighting[] | undefined>;
   /**
-   * Next batch undecoded: the caller turns each packet into a sighting with `sighting()`
-   * while its batch is alive, so decoded records die young instead of a whole batch at once.
-   * Exclusive with next() once reading has started.
+   * Next batch with each sighting made when taken, so decoded records die young instead of a
+   * whole batch at once. Valid until the next call; exclusive with next() once reading started.
    */
-  nextRaw(): Promise<RawBatch | undefined>;
-  /** Decodes, hashes and counts one packet of this capture. */
-  sighting(raw: RawPacket): Sighting;
+  nextBatch(): Promise<TimedBatch | undefined>;
 };
 
 export function linkKindOf(c: CaptureCounters): LinkKind {
@@ -61,9 +61,8 @@ export function timeOf(raw: RawPacket): number {
 }
 
 /** A batch of undecoded packets: PacketBatch, or a RawPacket list in the same clothes. */
-export type RawBatch = {
+type RawBatch = {
   readonly length: number;
-  /** Capture time of packet i (seconds). */
   time(i: number): number;
   packet(i: number): RawPacket;
 };
@@ -74,50 +73,74 @@ async function* packetLists(lists: AsyncGenerator<readonly RawPacket[], void, vo
   }
 }
 
+function count(counters: CaptureCounters, frame: Frame, t: number): void {
+  counters.frames++;
+  if (frame.caplen < frame.len) counters.cut++;
+  if (counters.linkType < 0) counters.linkType = frame.linkType;
+  const issue = frame.issue;
+  if (issue) {
+    if (issue.cause === 'snaplen') counters.truncated++;
+    else if (issue.cause === 'malformed') counters.malformed++;
+  }
+  const link = frame.link;
+  if (link !== undefined) {
+    const kind = link.kind;
+    if (kind === 'ethernet') counters.ethernet++;
+    else if (kind === 'none') counters.bare++;
+    else counters.cooked++;
+  }
+  if (counters.firstT === undefined) counters.firstT = t;
+  counters.lastT = t;
+}
+
 export function createCaptureSource(index: number, input: CaptureInput): CaptureSource {
   const counters: CaptureCounters = {
     frames: 0, cut: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
   };
-
-  function sighting(raw: RawPacket): Sighting {
-    const frame = decodeFrame(raw);
-    const t = timeOf(raw);
-    counters.frames++;
-    if (raw.caplen < raw.len) counters.cut++;
-    if (counters.linkType < 0) counters.linkType = raw.linkType;
-    const issue = frame.issue;
-    if (issue) {
-      if (issue.cause === 'snaplen') counters.truncated++;
-      else if (issue.cause === 'malformed') counters.malformed++;
-    }
-    const link = frame.link;
-    if (link !== undefined) {
-      const kind = link.kind;
-      if (kind === 'ethernet') counters.ethernet++;
-      else if (kind === 'none') counters.bare++;
-      else counters.cooked++;
-    }
-    if (counters.firstT === undefined) counters.firstT = t;
-    counters.lastT = t;
-    return { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
-  }
-
-  // Typed-array batches where the reader has them: a batch holds no object per packet.
   const reader = input.reader;
-  const batches: AsyncGenerator<RawBatch, void, void> = reader.packetBatches ? reader.packetBatches() : packetLists(reader.batches());
+  let nextBatch: () => Promise<TimedBatch | undefined>;
 
-  async function nextRaw(): Promise<RawBatch | undefined> {
-    const r = await batches.next();
-    return r.done ? undefined : r.value;
+  if (isDecodingReader(reader)) {
+    // Decoded in a worker: only the objects are made here.
+    const decoded = reader.decodedBatches();
+    nextBatch = async () => {
+      const r = await decoded.next();
+      if (r.done) return undefined;
+      const b = r.value;
+      return {
+        length: b.length,
+        t: (i) => b.time(i),
+        take: (i) => {
+          const s = b.take(i, index);
+          count(counters, s.frame, s.t);
+          return s;
+        },
+      };
+    };
+  } else {
+    // Typed-array batches where the reader has them: a batch holds no object per packet.
+    const raws: AsyncGenerator<RawBatch, void, void> = reader.packetBatches ? reader.packetBatches() : packetLists(reader.batches());
+    const sighting = (raw: RawPacket): Sighting => {
+      const frame = decodeFrame(raw);
+      const t = timeOf(raw);
+      count(counters, frame, t);
+      return { capture: index, frame, hashes: hashPacket(raw.data, frame), t };
+    };
+    nextBatch = async () => {
+      const r = await raws.next();
+      if (r.done) return undefined;
+      const b = r.value;
+      return { length: b.length, t: (i) => b.time(i), take: (i) => sighting(b.packet(i)) };
+    };
   }
 
   return {
-    index, input, counters, nextRaw, sighting,
+    index, input, counters, nextBatch,
     async next() {
-      const raw = await nextRaw();
-      if (!raw) return undefined;
-      const out: Sighting[] = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = sighting(raw.packet(i));
+      const b = await nextBatch();
+      if (!b) return undefined;
+      const out: Sighting[] = new Array(b.length);
+      for (let i = 0; i < b.length; i++) out[i] = b.take(i);
       return out;
     },
   };

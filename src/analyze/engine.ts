@@ -9,7 +9,7 @@ import { createAnalysisCore } from './analysis-core.js';
 import { captureViews } from './capture-views.js';
 import { createCaptureSource, type CaptureInput, type CaptureSource } from './capture-source.js';
 import type { FindingAggregate } from './findings.js';
-import { mergeByTime, replayThen, type BatchStream } from './merge.js';
+import { mergeByTime, replayThen } from './merge.js';
 import type { Observations } from './observations.js';
 import { patient, warmUp } from './warm-up.js';
 
@@ -39,19 +39,8 @@ export async function analyzeCaptures(inputs: readonly CaptureInput[], options: 
   const topology = viewOf(w.inference.topology);
   const captures = captureViews(sources, w.inference.captureHosts, topology, w.offsets, w.offsetKnown);
   const core = createAnalysisCore(topology, { checks: options.checks, config: options.config, captures, offsets: w.offsets });
-  const streams = sources.map((src) => replayThen(w.buffered[src.index]!, rawStream(src)));
+  const streams = sources.map((src) => replayThen(w.buffered[src.index]!, { next: () => src.nextBatch() }));
   const frames = await mergeByTime(streams, w.offsets, (s) => core.process(s), options.onProgress && (() => options.onProgress!(sources)));
   core.finish();
   return { topology, captures, sources, findings: core.findings, observations: core.observations(), frames };
-}
-
-/** The packets after the warm-up, decoded as the merge takes them. */
-function rawStream(src: CaptureSource): BatchStream {
-  return {
-    async next() {
-      const raw = await src.nextRaw();
-      if (!raw) return undefined;
-      return { length: raw.length, t: (i) => raw.time(i), take: (i) => src.sighting(raw.packet(i)) };
-    },
-  };
 }

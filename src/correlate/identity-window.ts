@@ -52,13 +52,22 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
   let firsts: (Sighting | undefined)[] = [];
   /** All sightings of a packet seen more than once (the first included). */
   let lists: (Sighting[] | undefined)[] = [];
-  // The sighting just added to a list goes in on the next call, so `earlier` needs no copy.
-  let pendingList: Sighting[] | undefined, pendingSighting: Sighting | undefined;
+  // The sighting just matched goes in on the next call, so `earlier` needs no copy; a packet's
+  // second sighting is answered from `single` and gets its list (sized two) then.
+  let pendingSlot = NONE, pendingSighting: Sighting | undefined;
+  const single: Sighting[] = [];
 
   function flush(): void {
-    if (pendingList === undefined) return;
-    const list = pendingList, s = pendingSighting!;
-    pendingList = pendingSighting = undefined;
+    if (pendingSlot === NONE) return;
+    const slot = pendingSlot, s = pendingSighting!;
+    pendingSlot = NONE;
+    pendingSighting = undefined;
+    single.length = 0;
+    let list = lists[slot];
+    if (list === undefined) {
+      if (options.maxPerPacket >= 2) { lists[slot] = [firsts[slot]!, s]; return; }
+      lists[slot] = list = [firsts[slot]!];
+    }
     // Keep the first half of the sightings and, after that, the newest ones: a looping
     // packet is compared with its latest passes, not with one from dozens of hops ago.
     if (list.length >= options.maxPerPacket) list.splice(options.maxPerPacket >> 1, 1);
@@ -118,11 +127,12 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
       if (capacity > 0) {
         for (let slot = buckets[identity & mask]!; slot !== NONE; slot = chain[slot]!) {
           if (identities[slot] !== identity || !sameSource(firsts[slot]!, s)) continue;
-          let list = lists[slot];
-          if (list === undefined) lists[slot] = list = [firsts[slot]!];
-          pendingList = list;
+          pendingSlot = slot;
           pendingSighting = s;
-          return list;
+          const list = lists[slot];
+          if (list !== undefined) return list;
+          single.push(firsts[slot]!);
+          return single;
         }
       }
       if (count >= options.maxEntries) popOldest();

@@ -31,10 +31,10 @@ export function isNewConnection(c: Connection): boolean {
 /**
  * What a log keeps of each connection's sightings: 'first' only its first request (the
  * evidence), 'journey' also what a finding's journey shows (first request everywhere, the
- * first replies). Whole connections would keep every sighting of up to 20,000 connections
- * per service alive (hundreds of MB on a busy capture).
+ * first replies), 'none' nothing (add() only makes the entry). Whole connections would keep
+ * every sighting of up to 20,000 connections per service alive (hundreds of MB on a busy capture).
  */
-export type Retain = 'first' | 'journey';
+export type Retain = 'none' | 'first' | 'journey';
 
 const JOURNEY_REPLIES = 8;
 
@@ -58,8 +58,9 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
       const host = t.hostByMac(mac);
       const ip = host?.ips[0];
       const entry: ScheduledConnection = {
-        t: c.firstT, connection: retained(c, keep), server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
+        t: c.firstT, connection: keep === 'none' ? c : retained(c, keep), server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
       };
+      if (keep === 'none') return entry;
       let list = log.get(service);
       if (!list) log.set(service, (list = []));
       if (list.length < MAX_PER_SERVICE) list.push(entry);

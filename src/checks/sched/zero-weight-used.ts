@@ -16,7 +16,7 @@ export default defineCheck({
     },
   },
   create(ctx) {
-    const log = createScheduleLog(ctx.captures, () => ctx.topology, 'first');
+    const log = createScheduleLog(ctx.captures, () => ctx.topology, 'none');
     return {
       connection(c) {
         const service = serviceOf(ctx.config.services, c);

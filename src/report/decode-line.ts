@@ -1,0 +1,263 @@
+// The `decode` command's JSON lines, written as bytes: the same text as
+// safeJsonStringify(decodeRecordOf(file, frame)) (decode-record.ts; a test holds them equal),
+// without a record object, a JSON.stringify and a dozen string pieces per frame (a million
+// frames made the garbage collector the main cost). Only the file name can need escaping,
+// and it is escaped once; every other value is a number, an address or a fixed word.
+
+import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
+import type { Frame } from '../decode/frame-types.js';
+import { safeJsonStringify } from './escape.js';
+import { formatTimestamp } from './format-time.js';
+
+/** An ASCII string as bytes. */
+function ascii(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** Formatted addresses repeat from frame to frame; a small cache (as bytes) saves most formatting. */
+const CACHE_LIMIT = 4096;
+const macText = new Map<Mac, Uint8Array>();
+const ipText = new Map<IpAddress, Uint8Array>();
+
+function macBytes(m: Mac): Uint8Array {
+  let s = macText.get(m);
+  if (s === undefined) {
+    if (macText.size >= CACHE_LIMIT) macText.clear();
+    macText.set(m, (s = ascii(formatMac(m))));
+  }
+  return s;
+}
+
+function ipBytes(a: IpAddress): Uint8Array {
+  let s = ipText.get(a);
+  if (s === undefined) {
+    if (ipText.size >= CACHE_LIMIT) ipText.clear();
+    ipText.set(a, (s = ascii(formatIp(a))));
+  }
+  return s;
+}
+
+/** Room for everything on a line but the file name (the VLAN list is bounded by the decoder). */
+const LINE_ROOM = 2048;
+const BILLION = 1_000_000_000;
+
+export class DecodeLineWriter {
+  private buf: Uint8Array;
+  private spare: Uint8Array | undefined;
+  private pos = 0;
+  private readonly prefix: Uint8Array;
+
+  constructor(file: string, capacity = 1 << 20) {
+    this.prefix = new TextEncoder().encode(`{"file":${safeJsonStringify(file)}`);
+    this.buf = new Uint8Array(Math.max(capacity, this.prefix.length + LINE_ROOM));
+  }
+
+  /** Bytes written so far. */
+  get size(): number { return this.pos; }
+
+  /**
+   * The bytes written since the last take(); writing continues in another buffer. Give the
+   * bytes back with recycle() once written: fresh buffers cost page faults and zeroing.
+   */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = this.spare ?? new Uint8Array(this.buf.length);
+    this.spare = undefined;
+    this.pos = 0;
+    return out;
+  }
+
+  recycle(bytes: Uint8Array): void {
+    const whole = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength - bytes.byteOffset);
+    if (whole.length === this.buf.length) this.spare = whole;
+  }
+
+  /** Appends the JSON line of `f`, newline included. */
+  add(f: Frame): void {
+    if (this.pos + this.prefix.length + LINE_ROOM > this.buf.length) this.grow();
+    // Positions are threaded through plain functions: they inline, property updates would not.
+    const b = this.buf;
+    b.set(this.prefix, this.pos);
+    let p = this.pos + this.prefix.length;
+    p = copy(b, p, K_FRAME); p = putNumber(b, p, f.frame);
+    p = copy(b, p, K_TS); p = putTimestamp(b, p, f.tsSec, f.tsNsec);
+    p = copy(b, p, K_LINKTYPE); p = putNumber(b, p, f.linkType);
+    p = copy(b, p, K_CAPLEN); p = putNumber(b, p, f.caplen);
+    p = copy(b, p, K_LEN); p = putNumber(b, p, f.len);
+    const link = f.link;
+    if (link) {
+      if (link.kind === 'ethernet') {
+        p = copy(b, p, K_LINK_ETHERNET_SRC); p = copy(b, p, macBytes(link.src));
+        p = copy(b, p, K_ETH_DST); p = copy(b, p, macBytes(link.dst)); b[p++] = QUOTE;
+      } else {
+        p = copy(b, p, K_LINK); p = put(b, p, link.kind); b[p++] = QUOTE;
+      }
+      if (link.kind === 'sll' || link.kind === 'sll2') {
+        if (link.src !== undefined) { p = copy(b, p, K_SLL_SRC); p = copy(b, p, macBytes(link.src)); b[p++] = QUOTE; }
+        p = copy(b, p, K_SLL_PKTTYPE); p = putNumber(b, p, link.packetType);
+        if (link.ifindex !== undefined) { p = copy(b, p, K_SLL_IFINDEX); p = putNumber(b, p, link.ifindex); }
+      }
+    }
+    if (f.vlans.length > 0) {
+      p = copy(b, p, K_VLAN);
+      for (let i = 0; i < f.vlans.length; i++) { if (i > 0) b[p++] = COMMA; p = putNumber(b, p, f.vlans[i]!.id); }
+      b[p++] = CLOSE_BRACKET;
+    }
+    const arp = f.arp;
+    if (arp) {
+      p = copy(b, p, K_ARP_OP); p = putNumber(b, p, arp.op);
+      p = copy(b, p, K_ARP_SHA); p = copy(b, p, macBytes(arp.sha));
+      p = copy(b, p, K_ARP_SPA); p = copy(b, p, ipBytes(arp.spa));
+      p = copy(b, p, K_ARP_THA); p = copy(b, p, macBytes(arp.tha));
+      p = copy(b, p, K_ARP_TPA); p = copy(b, p, ipBytes(arp.tpa)); b[p++] = QUOTE;
+    }
+    const ip = f.ip;
+    if (ip) {
+      p = copy(b, p, ip.version === 4 ? K_IP_4_SRC : K_IP_6_SRC); p = copy(b, p, ipBytes(ip.src));
+      p = copy(b, p, K_IP_DST); p = copy(b, p, ipBytes(ip.dst));
+      p = copy(b, p, K_IP_TTL); p = putNumber(b, p, ip.ttl);
+      if (ip.version === 4) { p = copy(b, p, K_IP_ID); p = putNumber(b, p, ip.id); }
+      p = copy(b, p, K_IP_PROTO); p = putNumber(b, p, ip.protocol);
+    }
+    const l4 = f.l4;
+    if (l4) {
+      switch (l4.kind) {
+        case 'tcp':
+          p = copy(b, p, K_TCP_SPORT); p = putNumber(b, p, l4.sport);
+          p = copy(b, p, K_TCP_DPORT); p = putNumber(b, p, l4.dport);
+          p = copy(b, p, K_TCP_SEQ); p = putNumber(b, p, l4.seq);
+          p = copy(b, p, K_TCP_ACK); p = putNumber(b, p, l4.ack);
+          p = copy(b, p, K_TCP_FLAGS); p = putNumber(b, p, l4.flags);
+          break;
+        case 'udp':
+          p = copy(b, p, K_UDP_SPORT); p = putNumber(b, p, l4.sport);
+          p = copy(b, p, K_UDP_DPORT); p = putNumber(b, p, l4.dport);
+          break;
+        case 'icmp':
+        case 'icmpv6':
+          p = copy(b, p, K_ICMP_TYPE); p = putNumber(b, p, l4.type);
+          p = copy(b, p, K_ICMP_CODE); p = putNumber(b, p, l4.code);
+          break;
+        case 'vrrp':
+          p = copy(b, p, K_VRRP_VERSION); p = putNumber(b, p, l4.version);
+          p = copy(b, p, K_VRRP_VRID); p = putNumber(b, p, l4.vrid);
+          p = copy(b, p, K_VRRP_PRIORITY); p = putNumber(b, p, l4.priority);
+          break;
+      }
+    }
+    const issue = f.issue;
+    if (issue) {
+      p = copy(b, p, K_ISSUE_CODE); p = put(b, p, JSON.stringify(issue.code));
+      p = copy(b, p, K_CAUSE); p = put(b, p, JSON.stringify(issue.cause));
+      p = copy(b, p, K_OFFSET); p = putNumber(b, p, issue.offset);
+      b[p++] = CLOSE_BRACE;
+    }
+    b[p++] = CLOSE_BRACE;
+    b[p++] = NEWLINE;
+    this.pos = p;
+  }
+
+  private grow(): void {
+    const next = new Uint8Array(this.buf.length * 2 + this.prefix.length + LINE_ROOM);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+}
+
+const QUOTE = 0x22, COMMA = 0x2c, CLOSE_BRACKET = 0x5d, CLOSE_BRACE = 0x7d, NEWLINE = 0x0a, DOT = 0x2e, ZERO = 0x30;
+
+// The keys of a line, as bytes.
+const K_FRAME = ascii(',"frame":');
+const K_TS = ascii(',"ts":"');
+const K_LINKTYPE = ascii('","linktype":');
+const K_CAPLEN = ascii(',"caplen":');
+const K_LEN = ascii(',"len":');
+const K_LINK = ascii(',"link":"');
+const K_LINK_ETHERNET_SRC = ascii(',"link":"ethernet","eth.src":"');
+const K_ETH_DST = ascii('","eth.dst":"');
+const K_SLL_SRC = ascii(',"sll.src":"');
+const K_SLL_PKTTYPE = ascii(',"sll.pkttype":');
+const K_SLL_IFINDEX = ascii(',"sll.ifindex":');
+const K_VLAN = ascii(',"vlan":[');
+const K_ARP_OP = ascii(',"arp.op":');
+const K_ARP_SHA = ascii(',"arp.sha":"');
+const K_ARP_SPA = ascii('","arp.spa":"');
+const K_ARP_THA = ascii('","arp.tha":"');
+const K_ARP_TPA = ascii('","arp.tpa":"');
+const K_IP_4_SRC = ascii(',"ip.version":4,"ip.src":"');
+const K_IP_6_SRC = ascii(',"ip.version":6,"ip.src":"');
+const K_IP_DST = ascii('","ip.dst":"');
+const K_IP_TTL = ascii('","ip.ttl":');
+const K_IP_ID = ascii(',"ip.id":');
+const K_IP_PROTO = ascii(',"ip.proto":');
+const K_TCP_SPORT = ascii(',"tcp.sport":');
+const K_TCP_DPORT = ascii(',"tcp.dport":');
+const K_TCP_SEQ = ascii(',"tcp.seq":');
+const K_TCP_ACK = ascii(',"tcp.ack":');
+const K_TCP_FLAGS = ascii(',"tcp.flags":');
+const K_UDP_SPORT = ascii(',"udp.sport":');
+const K_UDP_DPORT = ascii(',"udp.dport":');
+const K_ICMP_TYPE = ascii(',"icmp.type":');
+const K_ICMP_CODE = ascii(',"icmp.code":');
+const K_VRRP_VERSION = ascii(',"vrrp.version":');
+const K_VRRP_VRID = ascii(',"vrrp.vrid":');
+const K_VRRP_PRIORITY = ascii(',"vrrp.priority":');
+const K_ISSUE_CODE = ascii(',"issue":{"code":');
+const K_CAUSE = ascii(',"cause":');
+const K_OFFSET = ascii(',"offset":');
+
+/** Pairs of decimal digits, "00" to "99", as bytes. */
+const PAIRS = ascii(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''));
+
+function copy(b: Uint8Array, p: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) b[p++] = bytes[i]!;
+  return p;
+}
+
+/** An ASCII string (addresses, numbers, fixed words, JSON-escaped codes) at p; returns the end. */
+function put(b: Uint8Array, p: number, s: string): number {
+  for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+  return p;
+}
+
+/** A number as JSON.stringify writes it. */
+function putNumber(b: Uint8Array, p: number, n: number): number {
+  if (!(n >= 0 && n <= 0xffffffff && Number.isInteger(n))) return put(b, p, JSON.stringify(n));
+  if (n < 10) { b[p] = ZERO + n; return p + 1; }
+  const digits = n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : n < 1e9 ? 9 : 10;
+  // Two digits at a time, from the right.
+  let end = p + digits;
+  while (n >= 100) {
+    const q = (n / 100) >>> 0, r = (n - q * 100) * 2;
+    b[--end] = PAIRS[r + 1]!;
+    b[--end] = PAIRS[r]!;
+    n = q;
+  }
+  if (n >= 10) { b[--end] = PAIRS[n * 2 + 1]!; b[--end] = PAIRS[n * 2]!; } else b[--end] = ZERO + n;
+  return p + digits;
+}
+
+function putTimestamp(b: Uint8Array, p: number, sec: number, nsec: number): number {
+  if (!(sec >= 0 && sec <= 0xffffffff && Number.isInteger(sec) && nsec >= 0 && nsec < BILLION && Number.isInteger(nsec))) {
+    return put(b, p, formatTimestamp(sec, nsec));
+  }
+  p = putNumber(b, p, sec);
+  b[p++] = DOT;
+  // Nine digits, zero-padded.
+  let n = nsec;
+  for (let i = 7; i >= 1; i -= 2) {
+    const q = (n / 100) >>> 0, r = (n - q * 100) * 2;
+    b[p + i + 1] = PAIRS[r + 1]!;
+    b[p + i] = PAIRS[r]!;
+    n = q;
+  }
+  b[p] = ZERO + n;
+  return p + 9;
+}
+
+/** One frame's line as a string (for callers that print a few frames). */
+export function decodeJsonLine(file: string, f: Frame): string {
+  const w = new DecodeLineWriter(file, 0);
+  w.add(f);
+  return new TextDecoder().decode(w.take());
+}

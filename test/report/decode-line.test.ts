@@ -1,0 +1,55 @@
+// The decode command's fast JSON line must be the text safeJsonStringify(decodeRecordOf())
+// produces, for every kind of frame the decoders return.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeFrame } from '../../src/decode/frame.js';
+import { openCaptureFile } from '../../src/io/open-capture.js';
+import type { RawPacket } from '../../src/io/raw-packet.js';
+import { decodeJsonLine } from '../../src/report/decode-line.js';
+import { decodeRecordOf } from '../../src/report/decode-record.js';
+import { safeJsonStringify } from '../../src/report/escape.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+function slowLine(file: string, raw: RawPacket): string {
+  return `${safeJsonStringify(decodeRecordOf(file, decodeFrame(raw)))}\n`;
+}
+
+async function packetsOf(file: string): Promise<RawPacket[]> {
+  const out: RawPacket[] = [];
+  for await (const batch of openCaptureFile(file).batches()) out.push(...batch);
+  return out;
+}
+
+describe('decodeJsonLine', () => {
+  it('writes what decodeRecordOf + safeJsonStringify write, for every fixture frame', async () => {
+    let frames = 0;
+    for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((n) => /\.pcap(ng)?$/.test(n))) {
+        const file = join(FIXTURES, dir.name, name);
+        for (const raw of await packetsOf(file)) {
+          expect(decodeJsonLine(file, decodeFrame(raw))).toBe(slowLine(file, raw));
+          frames++;
+        }
+      }
+    }
+    expect(frames).toBeGreaterThan(1000);
+  });
+
+  it('escapes the file name as JSON and against terminal tricks, and handles cut and odd frames', async () => {
+    const file = join(FIXTURES, 'healthy-wrr', 'director.pcap');
+    const names = ['a "quoted"\\name\n.pcap', 'bidi\u202e.pcap', 'del\u007f.pcap', 'ünïcødé ☃.pcap', 'lone \ud800 surrogate.pcap'];
+    for (const raw of (await packetsOf(file)).slice(0, 40)) {
+      for (const name of names) expect(decodeJsonLine(name, decodeFrame(raw))).toBe(slowLine(name, raw));
+      // Cut at every length and given other link types: every decode issue and link kind.
+      for (let cut = 0; cut <= raw.data.length; cut += 3) {
+        for (const linkType of [1, 0, 101, 113, 276]) {
+          const odd: RawPacket = { ...raw, linkType, caplen: cut, data: raw.data.subarray(0, cut) };
+          expect(decodeJsonLine(file, decodeFrame(odd))).toBe(slowLine(file, odd));
+        }
+      }
+    }
+  });
+});
