@@ -172,10 +172,11 @@ if (clp) ratios.push(['decode command vs C loop printing a line per frame, wall'
 ratios.push(['peak RSS, 10M vs 1M packets', `${(a10.rssMb / a1.rssMb).toFixed(2)}×`]);
 ratios.push(['4 captures: decode workers vs none, wall', `${(am.wall / am0.wall).toFixed(2)}×`]);
 
-const cpuModel = cpus()[0]?.model ?? 'unknown';
+const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
 const machine = [
   `${cpus().length} CPUs (nproc ${sh('nproc', []).trim()}), ${cpuModel}`,
-  `Node ${process.version}; ${has('tshark') ? sh('tshark', ['--version']).split('\n')[0] : 'no tshark'}; ${has('tcpdump') ? sh('tcpdump', ['--version'], { stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0] : 'no tcpdump'}`,
+  `Node ${process.version}; ${has('tshark') ? sh('tshark', ['--version']).split('\n')[0].replace(/\.$/, '') : 'no tshark'}; ${has('tcpdump') ? sh('tcpdump', ['--version'], { stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0] : 'no tcpdump'}`,
   `load average ${load0.map((x) => x.toFixed(1)).join(' ')} before, ${load1.map((x) => x.toFixed(1)).join(' ')} after (a shared machine: compare user CPU as well as wall time)`,
   `${new Date().toISOString().slice(0, 10)}, ${RUNS} runs each, medians`,
 ];
