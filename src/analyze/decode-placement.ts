@@ -1,7 +1,7 @@
-// Where captures are decoded: in worker threads (one per file) when several large files are
-// analysed together, so reading and decoding run beside the correlation on other cores;
-// otherwise on the main thread, where a worker's start-up and hand-over would cost more than
-// they save. LVS_DOCTOR_DECODE_WORKERS=0 or 1 overrides the choice.
+// Where captures are decoded: on the main thread unless LVS_DOCTOR_DECODE_WORKERS=1, which
+// decodes each file in a worker thread beside the correlation. Measured on 2 cores
+// (docs/performance.md) the hand-over still costs more than it saves (4 captures, 1M packets:
+// 1.23× the wall time, 258 vs 184 MB), so workers are off until that changes.
 
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,6 +15,7 @@ export function useDecodeWorkers(files: readonly string[], env: NodeJS.ProcessEn
   if (forced === '0' || !decodeWorkersAvailable()) return false;
   const onDisk = files.filter((f) => f !== '-');
   if (forced === '1') return onDisk.length > 0;
+  if (forced !== 'auto') return false;
   if (onDisk.length < 2 || availableParallelism() < 2) return false;
   let total = 0;
   for (const f of onDisk) {
