@@ -29,11 +29,13 @@ function manyVips(n: number): Uint8Array {
 }
 
 describe('tall table cells', () => {
-  it('a 2,000-line cell renders in well under a second', () => {
+  // cli-table3 took hours on this; linear drawing takes milliseconds. The bound only catches a
+  // return of the cubic behaviour, with room for a loaded machine.
+  it('a 2,000-line cell renders in seconds, not hours', () => {
     const cell = Array.from({ length: 2000 }, (_, i) => `- 10.0.${i >> 8}.${i & 255} is a VIP: 02:00:00:00:02:02 forwarded packets for it`).join('\n');
     const started = performance.now();
     const out = renderGrid([['inferred', cell]], { columns: 100, color: false });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(out.split('\n').length).toBeGreaterThan(2000);
   });
 
