@@ -55,14 +55,14 @@ function inputsStamp() {
   return h.digest('hex').slice(0, 16);
 }
 
-function ensureCaptures(dir, packets, names, total = false) {
+function ensureCaptures(dir, packets, names, total = false, rate = 0) {
   const out = path.join(bench, dir);
   const stamp = path.join(out, '.stamp');
-  const want = `${inputsStamp()} ${packets} ${total} ${names.join(',')}`;
+  const want = `${inputsStamp()} ${packets} ${total} ${names.join(',')} ${rate}`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want && names.every((n) => existsSync(path.join(out, `${n}.pcap`)))) return out;
   log(`building ${dir} (${packets.toLocaleString('en')} packets${total ? ' in all' : ''}) …`);
   mkdirSync(out, { recursive: true });
-  sh('node', [path.join(root, 'scripts', 'make-bench-captures.mjs'), fixture, out, String(packets), ...(total ? ['--total'] : []), ...names], { cwd: root });
+  sh('node', [path.join(root, 'scripts', 'make-bench-captures.mjs'), fixture, out, String(packets), ...(total ? ['--total'] : []), ...(rate ? ['--rate', String(rate)] : []), ...names], { cwd: root });
   writeFileSync(stamp, want);
   return out;
 }
@@ -72,6 +72,10 @@ const one = path.join(ensureCaptures('director-1m', 1_000_000, ['director']), 'd
 const ten = path.join(ensureCaptures('director-10m', 10_000_000, ['director']), 'director.pcap');
 const slice = path.join(ensureCaptures('director-100k', 100_000, ['director']), 'director.pcap');
 const multiDir = ensureCaptures('set-1m', 1_000_000, ['client', 'director', 'rs1', 'rs2'], true);
+// A busy director: copies overlap, 30,000 packets/s and thousands of connections in flight.
+const BUSY_RATE = 30_000;
+const busy = path.join(ensureCaptures('busy-1m', 1_000_000, ['director'], false, BUSY_RATE), 'director.pcap');
+const busy10 = path.join(ensureCaptures('busy-10m', 10_000_000, ['director'], false, BUSY_RATE), 'director.pcap');
 const multi = ['client', 'director', 'rs1', 'rs2'].map((n) => path.join(multiDir, `${n}.pcap`));
 
 const loop = path.join(bench, 'pcap-loop');
@@ -130,12 +134,15 @@ function analyzeCheck(frames) {
 }
 
 const p1 = packetsIn([one]), p10 = packetsIn([ten]), pSlice = packetsIn([slice]), pMulti = packetsIn(multi);
+const pBusy = packetsIn([busy]), pBusy10 = packetsIn([busy10]);
 const load0 = loadavg();
 log(`measuring (${RUNS} runs each) …`);
 const rows = [];
 const analyze = (files, ...more) => ['analyze', '--format', 'json', ...more, ...files];
 rows.push(measure('analyze, 1 capture, 1M', 'node', [cli, ...analyze([one])], { packets: p1, bytes: sizeOf([one]), check: analyzeCheck(p1) }));
 rows.push(measure('analyze, 1 capture, 10M', 'node', [cli, ...analyze([ten])], { packets: p10, bytes: sizeOf([ten]), check: analyzeCheck(p10) }));
+rows.push(measure(`analyze, busy director (${BUSY_RATE / 1000}k packets/s), 1M`, 'node', [cli, ...analyze([busy])], { packets: pBusy, bytes: sizeOf([busy]), check: analyzeCheck(pBusy) }));
+rows.push(measure(`analyze, busy director (${BUSY_RATE / 1000}k packets/s), 10M`, 'node', [cli, ...analyze([busy10])], { packets: pBusy10, bytes: sizeOf([busy10]), check: analyzeCheck(pBusy10) }));
 // With the director's configuration the scheduling checks run too (and keep their logs).
 rows.push(measure('analyze --ipvsadm, 1 capture, 1M', 'node', [cli, ...analyze([one], '--ipvsadm', ipvsadm)], { packets: p1, bytes: sizeOf([one]), check: analyzeCheck(p1) }));
 rows.push(measure('analyze, 4 captures, 1M in all', 'node', [cli, ...analyze(multi)], { packets: pMulti, bytes: sizeOf(multi), check: analyzeCheck(pMulti) }));
@@ -170,6 +177,8 @@ if (ts) ratios.push(['analyze (1 capture) vs tshark -T fields, packets/s', `${(r
 if (cl) ratios.push(['decode command vs C loop (decode only), wall', `${(dec.wall / cl.wall).toFixed(1)}× the time`]);
 if (clp) ratios.push(['decode command vs C loop printing a line per frame, wall', `${(dec.wall / clp.wall).toFixed(1)}× the time`]);
 ratios.push(['peak RSS, 10M vs 1M packets', `${(a10.rssMb / a1.rssMb).toFixed(2)}×`]);
+const b1 = byLabel('analyze, busy director'), b10 = rows.find((r) => r.label.startsWith('analyze, busy director') && r.label.endsWith('10M'));
+ratios.push(['peak RSS, busy director, 10M vs 1M packets', `${(b10.rssMb / b1.rssMb).toFixed(2)}×`]);
 ratios.push(['4 captures: decode workers vs none, wall', `${(am.wall / am0.wall).toFixed(2)}×`]);
 
 const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';

@@ -4,9 +4,12 @@
 // numbers and IP IDs, so each copy is a distinct flow while the DR structure (who forwards
 // what to whom) stays exactly as the real kernel produced it. IPv4 header and TCP/UDP
 // checksums stay valid.
-//   node scripts/make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [captures...]
+//   node scripts/make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [--rate N] [captures...]
 // PACKETS counts frames of the largest capture (with --total: of all captures written); every
-// capture gets the same number of copies.
+// capture gets the same number of copies. Copies run one after another by default; with
+// --rate N a new copy starts every (frames per copy / N) seconds, so copies overlap and the
+// largest capture carries about N packets per second, thousands of connections in flight, as
+// on a busy director. Frames are written in time order either way.
 import { createWriteStream, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -14,6 +17,9 @@ import { openCaptureFile } from '../dist/io/open-capture.js';
 
 const args = process.argv.slice(2);
 const total = args.includes('--total');
+const rateAt = args.indexOf('--rate');
+const rate = rateAt >= 0 ? Number(args[rateAt + 1]) : 0;
+if (rateAt >= 0) args.splice(rateAt, 2);
 const [fixtureDir, outDir, packetsArg, ...names] = args.filter((a) => a !== '--total');
 if (!fixtureDir || !outDir || !packetsArg) {
   console.error('usage: make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [capture names...]');
@@ -60,6 +66,49 @@ const sources = captures.map((c) => everyCapture[all.indexOf(c)]);
 const perCopy = total ? sources.reduce((n, s) => n + s.length, 0) : Math.max(...sources.map((s) => s.length));
 const copies = Math.ceil(target / perCopy);
 const span = Math.max(...everyCapture.map((s) => s.length ? s[s.length - 1].sec - s[0].sec + 1 : 1));
+/** Nanoseconds between the starts of two copies. */
+const stepNs = rate > 0 ? Math.round((Math.max(...sources.map((s) => s.length)) / rate) * 1e9) : span * 1e9;
+
+/**
+ * (copy, frame index) pairs in time order: a heap over the copies in flight, each of which is
+ * in time order itself. Copy k's frame j is at the frame's time + k·step.
+ */
+function* inTimeOrder(frames) {
+  const t0 = (j) => BigInt(frames[j].sec) * 1_000_000_000n + BigInt(frames[j].nsec);
+  const base = frames.map((_, j) => Number(t0(j) - t0(0)));
+  const heap = []; // [time, copy, frame]
+  const less = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const push = (e) => {
+    heap.push(e);
+    for (let i = heap.length - 1; i > 0; ) { const p = (i - 1) >> 1; if (!less(heap[i], heap[p])) break; [heap[i], heap[p]] = [heap[p], heap[i]]; i = p; }
+  };
+  const pop = () => {
+    const top = heap[0], last = heap.pop();
+    if (heap.length) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l], heap[m])) m = l;
+        if (r < heap.length && less(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]]; i = m;
+      }
+    }
+    return top;
+  };
+  if (!frames.length) return;
+  let started = 0;
+  push([0, started++, 0]);
+  while (heap.length) {
+    // Start every copy due before the earliest frame in flight.
+    while (started < copies && started * stepNs <= heap[0][0]) push([started * stepNs, started++, 0]);
+    const [, k, j] = pop();
+    yield [k, j];
+    if (j + 1 < frames.length) push([k * stepNs + base[j + 1], k, j + 1]);
+    else if (started < copies && !heap.length) push([started * stepNs, started++, 0]);
+  }
+}
 
 /** One's-complement checksum update for a 16-bit word changing from m to m2 (RFC 1624 eqn. 3). */
 function csumUpdate(hc, m, m2) {
@@ -81,11 +130,20 @@ function patch(out, k) {
     if (hasCsum) csum = csumUpdate(csum, (out[off] << 8) | out[off + 1], v);
     out[off] = v >> 8; out[off + 1] = v & 0xff;
   };
-  // Client ports: copy k of port index i gets 1024 + (k·|ports| + i) mod range, unique across
-  // ports and copies until the range wraps (thousands of copies later).
+  // Client ports: copy k of port index i gets 1024 + (k·|ports| + i) mod range. Each time the
+  // range wraps, the client address on that side moves up by one, so a client end (address,
+  // port) is never reused, as TIME_WAIT keeps a real client from doing for a minute.
   for (const off of [l4, l4 + 2]) {
     const i = portIndex.get((out[off] << 8) | out[off + 1]);
-    if (i !== undefined) set16(off, 1024 + ((k * ports.length + i) % PORT_RANGE));
+    if (i === undefined) continue;
+    const n = k * ports.length + i;
+    set16(off, 1024 + (n % PORT_RANGE));
+    const wraps = Math.floor(n / PORT_RANGE);
+    if (wraps > 0) {
+      // The pseudo-header covers the address: set16 keeps the transport checksum right.
+      const ipOff = off === l4 ? 14 + 14 : 14 + 16;
+      set16(ipOff, (((out[ipOff] << 8) | out[ipOff + 1]) + wraps) & 0xffff);
+    }
   }
   if (proto === 6) {
     for (const off of [l4 + 4, l4 + 8]) {
@@ -123,10 +181,12 @@ for (let ci = 0; ci < captures.length; ci++) {
   out.write(header);
   let written = 0;
   let buf = Buffer.allocUnsafe(CHUNK + 16 + 262144), pos = 0;
-  for (let k = 0; k < copies; k++) {
-    for (const f of frames) {
+  for (const [k, j] of inTimeOrder(frames)) {
+    {
+      const f = frames[j];
       const n = f.data.length;
-      buf.writeUInt32LE(f.sec + k * span, pos); buf.writeUInt32LE(f.nsec, pos + 4);
+      const ns = BigInt(f.sec) * 1_000_000_000n + BigInt(f.nsec) + BigInt(k) * BigInt(stepNs);
+      buf.writeUInt32LE(Number(ns / 1_000_000_000n), pos); buf.writeUInt32LE(Number(ns % 1_000_000_000n), pos + 4);
       buf.writeUInt32LE(n, pos + 8); buf.writeUInt32LE(f.len, pos + 12);
       buf.set(f.data, pos + 16);
       patch(buf.subarray(pos + 16, pos + 16 + n), k);

@@ -12,9 +12,13 @@ import { createFindingSink, type FindingAggregate } from './findings.js';
 import { createObservers, type Observations } from './observations.js';
 import { sightingHandlersBySlot, slotOf } from './sighting-dispatch.js';
 
+// The window spans 10 s of capture time unless the entry cap cuts it shorter: ~1 s on a busy
+// director (30,000 packets/s), still far longer than a forwarded packet takes to reappear.
 const WINDOW_SECONDS = 10;
-const WINDOW_ENTRIES = 200_000;
+const WINDOW_ENTRIES = 32_768;
 const CONNECTION_IDLE_SECONDS = 30;
+const CONNECTION_CLOSING_SECONDS = 2;
+const MAX_CONNECTIONS = 16_384;
 const MAX_EXPLAINED = 200_000;
 
 export type CoreOptions = {
@@ -71,7 +75,7 @@ export function createAnalysisCore(initial: TopologyView, options: CoreOptions):
     onExpire: (sightings) => { for (const h of onExpired) h.packetExpired!(sightings); },
   });
   const trackerOptions = {
-    idleSeconds: CONNECTION_IDLE_SECONDS, maxConnections: 100_000, alignedTime: aligned,
+    idleSeconds: CONNECTION_IDLE_SECONDS, closingSeconds: CONNECTION_CLOSING_SECONDS, maxConnections: MAX_CONNECTIONS, alignedTime: aligned,
     onDone: (c: Parameters<NonNullable<CheckHandlers['connection']>>[0]) => {
       observers.connection(c);
       for (const h of onConnection) h.connection!(c);

@@ -2,15 +2,17 @@
 // service port, protocol. Requests are packets to a VIP service port; replies are packets
 // back to the client's port from the service port, whatever their source address (a
 // reply from the RIP is exactly what return/source-not-vip looks for) or ICMP errors that
-// quote a request. Idle connections are handed to the checks and forgotten.
+// quote a request. Connections are handed to the checks and forgotten when idle, soon after
+// they close (FIN or RST), or, when the table is full, oldest first: on a busy director
+// thousands are in flight and every one holds its sightings.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import type { Frame } from '../decode/frame-types.js';
 import { EndpointMap } from './endpoint-map.js';
-import { dstMacOf, srcMacOf, type Sighting } from './sighting.js';
+import { dstMacOf, samePacket, srcMacOf, type Sighting } from './sighting.js';
 import type { TopologyView } from './topology.js';
 
-const TCP_SYN = 0x02, TCP_RST = 0x04, TCP_ACK = 0x10;
+const TCP_FIN = 0x01, TCP_SYN = 0x02, TCP_RST = 0x04, TCP_ACK = 0x10;
 const MAX_SIGHTINGS = 24;
 
 export type ReplyKind = 'syn-ack' | 'rst' | 'data' | 'icmp';
@@ -40,7 +42,10 @@ export type Connection = {
   /** Sightings of reply packets (bounded). */
   readonly replies: Sighting[];
   readonly replyKinds: Set<ReplyKind>;
+  /** A reset was seen. */
   closed: boolean;
+  /** A FIN or RST was seen either way: only late copies and retransmissions can follow. */
+  closing: boolean;
 };
 
 function tcpReplyKind(flags: number): ReplyKind {
@@ -58,6 +63,9 @@ export type ConnectionTracker = {
 
 export type TrackerOptions = {
   readonly idleSeconds: number;
+  /** How long a closing connection waits for late sightings (other vantage points, retransmissions). */
+  readonly closingSeconds: number;
+  /** A new connection beyond this hands the oldest one on. */
   readonly maxConnections: number;
   readonly onDone: (c: Connection) => void;
   /** Aligned time of a sighting (clock offsets applied). */
@@ -88,8 +96,12 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
   const table = new EndpointMap<Connection>();
   /** Client end (CIP, port, protocol) → its latest connection. */
   const byClientEnd = new EndpointMap<Connection>();
-  /** No connection was active later than this: until now − idle passes it, none can be idle. */
-  let oldestLastT = Infinity;
+  /** No connection is due before this (a lower bound: activity only moves a due time later). */
+  let earliestDue = Infinity;
+
+  function dueOf(c: Connection): number {
+    return c.lastT + (c.closing ? options.closingSeconds : options.idleSeconds);
+  }
 
   function remove(c: Connection): void {
     table.delete(c.clientIp, connectionX(c.clientPort, c.vport, c.protocol));
@@ -97,32 +109,40 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
     if (byClientEnd.get(c.clientIp, endX) === c) byClientEnd.delete(c.clientIp, endX);
   }
 
-  function touch(c: Connection, t: number): void {
+  function touch(c: Connection, t: number, flags: number): void {
     c.lastT = t;
-    // Timestamps may step back a little within a capture.
-    if (t < oldestLastT) oldestLastT = t;
+    if (flags & (TCP_FIN | TCP_RST)) c.closing = true;
+    // Timestamps may step back a little within a capture, and closing brings the due time forward.
+    const due = dueOf(c);
+    if (due < earliestDue) earliestDue = due;
   }
 
-  function request(s: Sighting, f: Frame, protocol: 'tcp' | 'udp', sport: number, dport: number, t: number, syn: boolean): Connection | undefined {
+  function request(s: Sighting, f: Frame, protocol: 'tcp' | 'udp', sport: number, dport: number, t: number, flags: number): Connection | undefined {
+    const syn = protocol === 'tcp' && (flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
     const ip = f.ip!;
     const x = connectionX(sport, dport, protocol);
     let c = table.get(ip.src, x);
-    if (c && syn && c.closed) { remove(c); options.onDone(c); c = undefined; }
+    // A SYN after a FIN or RST: the client reused the port for a new connection.
+    if (c && syn && c.closing) { remove(c); options.onDone(c); c = undefined; }
     if (!c) {
-      if (table.size >= options.maxConnections) return undefined;
+      if (table.size >= options.maxConnections) {
+        const oldest = table.oldest()!;
+        remove(oldest);
+        options.onDone(oldest);
+      }
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.hashes.identity,
-        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closed: false,
+        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closed: false, closing: false,
       };
       table.set(ip.src, x, c);
       byClientEnd.set(ip.src, clientEndX(sport, protocol), c);
-      if (t < oldestLastT) oldestLastT = t;
+      touch(c, t, flags);
     } else {
-      touch(c, t);
+      touch(c, t, flags);
       // Count packets at one vantage point (the first that saw the connection), retransmissions included.
       if (s.capture === c.firstRequest[0]!.capture) c.requestCount++;
-      if (s.hashes.identity === c.firstRequestIdentity) {
+      if (s.hashes.identity === c.firstRequestIdentity && samePacket(s, c.firstRequest[0]!)) {
         if (c.firstRequest.length < MAX_SIGHTINGS) c.firstRequest.push(s);
       } else if (c.requests.length < MAX_SIGHTINGS) c.requests.push(s);
     }
@@ -138,9 +158,9 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
     return c;
   }
 
-  function reply(s: Sighting, c: Connection | undefined, kind: ReplyKind, t: number): Connection | undefined {
+  function reply(s: Sighting, c: Connection | undefined, kind: ReplyKind, t: number, flags: number): Connection | undefined {
     if (!c) return undefined;
-    touch(c, t);
+    touch(c, t, flags);
     c.replyKinds.add(kind);
     if (c.replies.length < MAX_SIGHTINGS) c.replies.push(s);
     if (kind === 'rst') c.closed = true;
@@ -155,8 +175,7 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
         const protocol = l4.kind;
         const topology = topologyOf();
         if (topology.isVip(ip.dst) && topology.isServicePort(ip.dst, protocol, l4.dport)) {
-          const syn = protocol === 'tcp' && (l4.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
-          return request(s, f, protocol, l4.sport, l4.dport, t, syn);
+          return request(s, f, protocol, l4.sport, l4.dport, t, protocol === 'tcp' ? l4.flags : 0);
         }
         // A reply goes back to the client's port, normally from the service port; a real
         // server answering from another port (a NAT port map) is still answering this client.
@@ -165,31 +184,32 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
           c = byClientEnd.get(ip.dst, clientEndX(l4.dport, protocol));
           if (c === undefined || topology.isVip(ip.src) || topology.isClientIp(ip.src)) return undefined;
         }
-        const kind = protocol === 'tcp' ? tcpReplyKind(l4.flags) : 'data';
-        return reply(s, c, kind, t);
+        const flags = protocol === 'tcp' ? l4.flags : 0;
+        return reply(s, c, protocol === 'tcp' ? tcpReplyKind(flags) : 'data', t, flags);
       }
       if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined && l4.embedded.dport !== undefined) {
         const e = l4.embedded;
         const protocol = e.protocol === 6 ? 'tcp' : e.protocol === 17 ? 'udp' : undefined;
         if (!protocol) return undefined;
-        return reply(s, table.get(e.src, connectionX(e.sport!, e.dport!, protocol)), 'icmp', t);
+        return reply(s, table.get(e.src, connectionX(e.sport!, e.dport!, protocol)), 'icmp', t, 0);
       }
       return undefined;
     },
     expire(t) {
-      if (!(t - oldestLastT > options.idleSeconds)) return;
-      let oldest = Infinity;
+      if (!(t > earliestDue)) return;
+      let next = Infinity;
       table.forEachOrdered((c) => {
-        if (t - c.lastT > options.idleSeconds) { remove(c); options.onDone(c); }
-        else if (c.lastT < oldest) oldest = c.lastT;
+        const due = dueOf(c);
+        if (t > due) { remove(c); options.onDone(c); }
+        else if (due < next) next = due;
       });
-      oldestLastT = oldest;
+      earliestDue = next;
     },
     drain() {
       table.forEachOrdered(options.onDone);
       table.clear();
       byClientEnd.clear();
-      oldestLastT = Infinity;
+      earliestDue = Infinity;
     },
     get size() { return table.size; },
   };

@@ -103,6 +103,11 @@ export class EndpointMap<V> {
     this.head = this.tail = this.free = NONE;
   }
 
+  /** The value inserted first among those present. */
+  oldest(): V | undefined {
+    return this.head === NONE ? undefined : this.values[this.head];
+  }
+
   /**
    * Calls `fn` with each value in insertion order; `fn` may delete the value it was given.
    * (A loop, not a generator: a generator allocates per step, and this runs often.)

@@ -1,12 +1,12 @@
 // Sightings of the same packet across vantage points, kept for a bounded time window
-// and a bounded number of entries. A key collision is resolved by comparing the identity
-// and the source address.
+// and a bounded number of entries. A key or hash collision is resolved by comparing the
+// fields the identity hash covers (samePacket).
 //
 // Entries sit in a ring of slots (typed arrays for the numbers, plain arrays for the
 // sightings, cleared when an entry leaves) hashed by identity: one entry per packet and
 // no JS Map, whose churn keeps dead sightings alive through V8's scavenges.
 
-import type { Sighting } from './sighting.js';
+import { samePacket, type Sighting } from './sighting.js';
 
 export type IdentityWindowOptions = {
   /** How long (aligned seconds) a packet's sightings are kept after its first sighting. */
@@ -34,13 +34,6 @@ export type IdentityWindow = {
 const EMPTY: readonly Sighting[] = Object.freeze([]);
 const NONE = -1;
 const INITIAL_CAPACITY = 1024;
-
-function sameSource(a: Sighting, b: Sighting): boolean {
-  const ipA = a.frame.ip, ipB = b.frame.ip;
-  if (ipA && ipB) return ipA.src === ipB.src;
-  const arpA = a.frame.arp, arpB = b.frame.arp;
-  return arpA !== undefined && arpB !== undefined && arpA.sha === arpB.sha && arpA.spa === arpB.spa;
-}
 
 export function createIdentityWindow(options: IdentityWindowOptions): IdentityWindow {
   // Slots are used in insertion order (nearly time order): the oldest entry is at `head`.
@@ -126,7 +119,7 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
       const identity = s.hashes.identity | 0;
       if (capacity > 0) {
         for (let slot = buckets[identity & mask]!; slot !== NONE; slot = chain[slot]!) {
-          if (identities[slot] !== identity || !sameSource(firsts[slot]!, s)) continue;
+          if (identities[slot] !== identity || !samePacket(firsts[slot]!, s)) continue;
           pendingSlot = slot;
           pendingSighting = s;
           const list = lists[slot];

@@ -35,22 +35,26 @@ function mixString(h: number, s: string): number {
   return h;
 }
 
-/** Mixes b[start, end) as big-endian words (a short last word as is); skipped positions count as 0. */
-function mixBytes(h: number, b: Uint8Array, start: number, end: number, skipA = -1, skipB = -1, skipC = -1): number {
+/** Mixes b[start, end) as big-endian words (a short last word as is), the word at `maskAt` ANDed with `mask`. */
+function mixBytes(h: number, b: Uint8Array, start: number, end: number, maskAt = -1, mask = -1): number {
   let i = start;
-  // Whole words, read at once; a skipped position zeroes its byte (this runs for every packet).
+  // Whole words, read at once (this runs for every packet).
   for (; i + 4 <= end; i += 4) {
-    let word = (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!;
-    if (skipA >= i && skipA < i + 4) word &= ~(0xff << ((3 - (skipA - i)) << 3));
-    if (skipB >= i && skipB < i + 4) word &= ~(0xff << ((3 - (skipB - i)) << 3));
-    if (skipC >= i && skipC < i + 4) word &= ~(0xff << ((3 - (skipC - i)) << 3));
-    h = mix(h, word);
+    const word = (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!;
+    h = mix(h, i === maskAt ? word & mask : word);
   }
   if (i >= end) return h;
+  // The short last word, masked as its full word would be.
   let word = 0;
-  for (; i < end; i++) word = (word << 8) | (i === skipA || i === skipB || i === skipC ? 0 : b[i]!);
+  for (let k = i; k < end; k++) word = (word << 8) | b[k]!;
+  if (i === maskAt) word &= mask >>> ((4 - (end - i)) << 3);
   return mix(h, word);
 }
+
+/** IPv4: TTL (byte 8) and the header checksum (10–11) are zeroed in the invariant hash; the protocol (9) stays. */
+const IPV4_MUTABLE_WORD = 8, IPV4_MUTABLE_MASK = 0x00ff0000;
+/** IPv6: the hop limit (byte 7) is zeroed. */
+const IPV6_MUTABLE_WORD = 4, IPV6_MUTABLE_MASK = 0xffffff00 | 0;
 
 export type PacketHashes = {
   /** 32-bit identity; 0 when the frame has no IP layer. */
@@ -126,8 +130,8 @@ export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
   const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
   const spanEnd = Math.min(captured, ip.offset + ipLength, ip.offset + INVARIANT_SPAN);
   const invariant = ip.version === 4
-    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + 8, ip.offset + 10, ip.offset + 11)
-    : mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + 7);
+    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK)
+    : mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK);
   const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
     ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)
     : undefined;

@@ -33,3 +33,39 @@ export function isMulticastMac(mac: Mac): boolean {
   // The group bit is the lowest bit of the first octet.
   return Math.floor(mac / 0x10000000000) % 2 === 1;
 }
+
+/**
+ * Whether two sightings with equal identity hashes are the same packet: the fields the hash
+ * covers are compared, so a 32-bit collision (likely among the ~10⁵ packets of a busy
+ * window) never pairs two packets. Destination address and port are left out on purpose,
+ * as in the hash.
+ */
+export function samePacket(a: Sighting, b: Sighting): boolean {
+  const fa = a.frame, fb = b.frame;
+  const ipA = fa.ip, ipB = fb.ip;
+  if (ipA !== undefined || ipB !== undefined) {
+    if (ipA === undefined || ipB === undefined) return false;
+    if (ipA.src !== ipB.src || ipA.protocol !== ipB.protocol || ipA.version !== ipB.version) return false;
+    if (ipA.version === 4 && ipB.version === 4 && (ipA.id !== ipB.id || ipA.fragmentOffset !== ipB.fragmentOffset)) return false;
+    return sameTransport(fa.l4, fb.l4);
+  }
+  const arpA = fa.arp, arpB = fb.arp;
+  return arpA !== undefined && arpB !== undefined && arpA.op === arpB.op && arpA.sha === arpB.sha
+    && arpA.spa === arpB.spa && arpA.tha === arpB.tha && arpA.tpa === arpB.tpa;
+}
+
+function sameTransport(a: Frame['l4'], b: Frame['l4']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  switch (a.kind) {
+    case 'tcp':
+      return b.kind === 'tcp' && a.sport === b.sport && a.seq === b.seq && a.ack === b.ack && a.flags === b.flags
+        && a.payloadLength === b.payloadLength;
+    case 'udp':
+      return b.kind === 'udp' && a.sport === b.sport && a.payloadLength === b.payloadLength;
+    case 'icmp': case 'icmpv6':
+      return b.kind === a.kind && a.type === b.type && a.code === b.code && a.echoId === b.echoId && a.echoSeq === b.echoSeq
+        && a.embedded?.id === b.embedded?.id && a.embedded?.sport === b.embedded?.sport && a.embedded?.seq === b.embedded?.seq;
+    case 'vrrp':
+      return b.kind === 'vrrp' && a.vrid === b.vrid && a.priority === b.priority;
+  }
+}

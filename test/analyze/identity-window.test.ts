@@ -4,13 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { createIdentityWindow, type IdentityWindowOptions } from '../../src/correlate/identity-window.js';
-import type { Sighting } from '../../src/correlate/sighting.js';
+import { samePacket, type Sighting } from '../../src/correlate/sighting.js';
 import type { Frame } from '../../src/decode/frame-types.js';
 
 type Entry = { readonly identity: number; readonly sightings: Sighting[]; readonly firstT: number; next?: Entry };
 
 function referenceWindow(options: IdentityWindowOptions) {
-  const sameSource = (a: Sighting, b: Sighting) => a.frame.ip!.src === b.frame.ip!.src;
   const table = new Map<number, Entry>();
   const queue: (Entry | undefined)[] = [];
   let head = 0;
@@ -26,7 +25,7 @@ function referenceWindow(options: IdentityWindowOptions) {
     add(s: Sighting, t: number): readonly Sighting[] {
       const key = s.hashes.identity & 0x3fffffff;
       let e = table.get(key);
-      while (e && (e.identity !== s.hashes.identity || !sameSource(e.sightings[0]!, s))) e = e.next;
+      while (e && (e.identity !== s.hashes.identity || !samePacket(e.sightings[0]!, s))) e = e.next;
       if (e) {
         const earlier = e.sightings.slice();
         if (e.sightings.length < options.maxPerPacket) e.sightings.push(s);
@@ -77,5 +76,19 @@ describe('identity window', () => {
     a.drain();
     b.drain();
     expect(expiredA).toEqual(expiredB);
+  });
+
+  it('never pairs two packets whose identity hashes collide', () => {
+    const tcp = (n: number, sport: number, seq: number): Sighting => ({
+      capture: 0, t: n,
+      frame: { frame: n, ip: { version: 4, src: 1, id: 7, protocol: 6, fragmentOffset: 0 }, l4: { kind: 'tcp', sport, seq, ack: 0, flags: 0x10, payloadLength: 0 } } as unknown as Frame,
+      hashes: { identity: 42, invariant: 0, invariantSpan: 0 },
+    });
+    const w = createIdentityWindow({ spanSeconds: 10, maxEntries: 100, maxPerPacket: 4 });
+    expect(w.add(tcp(1, 1000, 5), 1)).toEqual([]);
+    // Same hash and source, another port or sequence number: another packet.
+    expect(w.add(tcp(2, 1001, 5), 2)).toEqual([]);
+    expect(w.add(tcp(3, 1000, 6), 3)).toEqual([]);
+    expect(w.add(tcp(4, 1000, 5), 4).map((s) => s.frame.frame)).toEqual([1]);
   });
 });

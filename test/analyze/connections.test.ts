@@ -1,0 +1,67 @@
+// The connection tracker's lifecycle bounds what a busy capture keeps: idle connections go
+// after the idle time, closed ones (FIN or RST) soon after closing, and a full table hands
+// its oldest connection on instead of ignoring new ones.
+
+import { describe, expect, it } from 'vitest';
+import { createConnectionTracker, type Connection } from '../../src/correlate/connections.js';
+import type { Sighting } from '../../src/correlate/sighting.js';
+import { viewOf, EMPTY_TOPOLOGY } from '../../src/correlate/topology.js';
+import type { Frame } from '../../src/decode/frame-types.js';
+
+const VIP = 0xc0000264, CLIENT = 0xc6336400;
+const topology = viewOf({ ...EMPTY_TOPOLOGY, vips: [{ ip: VIP, ports: [{ protocol: 'tcp', port: 80 }] }] });
+const FIN = 0x01, SYN = 0x02, ACK = 0x10;
+
+let n = 0;
+function request(clientPort: number, flags: number, t: number): Sighting {
+  n++;
+  const frame = {
+    frame: n, ip: { version: 4, src: CLIENT, dst: VIP, id: n, protocol: 6, fragmentOffset: 0 },
+    l4: { kind: 'tcp', sport: clientPort, dport: 80, seq: n, ack: 0, flags, payloadLength: 0 },
+  } as unknown as Frame;
+  return { capture: 0, frame, hashes: { identity: n, invariant: 0, invariantSpan: 0 }, t };
+}
+
+function tracker(maxConnections = 100) {
+  const done: Connection[] = [];
+  const t = createConnectionTracker(() => topology, {
+    idleSeconds: 30, closingSeconds: 2, maxConnections, alignedTime: (s) => s.t, onDone: (c) => done.push(c),
+  });
+  const see = (s: Sighting) => { t.observe(s, s.t); t.expire(s.t); };
+  return { t, done, see };
+}
+
+describe('connection tracker', () => {
+  it('hands on an open connection after the idle time and a closed one soon after it closed', () => {
+    const { t, done, see } = tracker();
+    see(request(1000, SYN, 0));
+    see(request(1001, SYN, 0));
+    see(request(1001, FIN | ACK, 1));
+    see(request(1002, SYN, 2.5));
+    expect(done).toEqual([]);
+    see(request(1002, ACK, 3.5));
+    expect(done.map((c) => c.clientPort)).toEqual([1001]);
+    see(request(1002, ACK, 29));
+    expect(done.map((c) => c.clientPort)).toEqual([1001]);
+    see(request(1002, ACK, 31));
+    expect(done.map((c) => c.clientPort)).toEqual([1001, 1000]);
+    expect(t.size).toBe(1);
+  });
+
+  it('starts a new connection when a closed client port sends a SYN again', () => {
+    const { done, see } = tracker();
+    see(request(1000, SYN, 0));
+    see(request(1000, FIN | ACK, 0.5));
+    see(request(1000, SYN, 1));
+    expect(done.map((c) => [c.clientPort, c.requestCount])).toEqual([[1000, 2]]);
+  });
+
+  it('hands the oldest connection on when the table is full', () => {
+    const { t, done, see } = tracker(3);
+    for (let p = 0; p < 5; p++) see(request(2000 + p, SYN, p * 0.01));
+    expect(done.map((c) => c.clientPort)).toEqual([2000, 2001]);
+    expect(t.size).toBe(3);
+    t.drain();
+    expect(done.map((c) => c.clientPort)).toEqual([2000, 2001, 2002, 2003, 2004]);
+  });
+});
