@@ -19,6 +19,9 @@ export default defineCheck({
     return {
       connection(c) {
         if (c.replyKinds.size > 0) return;
+        // A TCP connection seen only from mid-stream (a straggler after it was handed on, or a
+        // capture started late) may rightly get no answer: a final ACK is never answered.
+        if (c.protocol === 'tcp' && !c.startedWithSyn) return;
         const arrival = [...c.firstRequest, ...c.requests].find((s) => {
           const cap = ctx.captures[s.capture]!;
           return cap.role === 'real-server' && isInbound(s, cap);
