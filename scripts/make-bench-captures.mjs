@@ -22,7 +22,7 @@ const rate = rateAt >= 0 ? Number(args[rateAt + 1]) : 0;
 if (rateAt >= 0) args.splice(rateAt, 2);
 const [fixtureDir, outDir, packetsArg, ...names] = args.filter((a) => a !== '--total');
 if (!fixtureDir || !outDir || !packetsArg) {
-  console.error('usage: make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [capture names...]');
+  console.error('usage: make-bench-captures.mjs FIXTURE_DIR OUT_DIR PACKETS [--total] [--rate N] [capture names...]');
   process.exit(2);
 }
 const target = Number(packetsArg);
@@ -182,19 +182,17 @@ for (let ci = 0; ci < captures.length; ci++) {
   let written = 0;
   let buf = Buffer.allocUnsafe(CHUNK + 16 + 262144), pos = 0;
   for (const [k, j] of inTimeOrder(frames)) {
-    {
-      const f = frames[j];
-      const n = f.data.length;
-      const ns = BigInt(f.sec) * 1_000_000_000n + BigInt(f.nsec) + BigInt(k) * BigInt(stepNs);
-      buf.writeUInt32LE(Number(ns / 1_000_000_000n), pos); buf.writeUInt32LE(Number(ns % 1_000_000_000n), pos + 4);
-      buf.writeUInt32LE(n, pos + 8); buf.writeUInt32LE(f.len, pos + 12);
-      buf.set(f.data, pos + 16);
-      patch(buf.subarray(pos + 16, pos + 16 + n), k);
-      pos += 16 + n; written++;
-      if (pos >= CHUNK) {
-        if (!out.write(buf.subarray(0, pos))) await once(out, 'drain');
-        buf = Buffer.allocUnsafe(CHUNK + 16 + 262144); pos = 0;
-      }
+    const f = frames[j];
+    const n = f.data.length;
+    const ns = BigInt(f.sec) * 1_000_000_000n + BigInt(f.nsec) + BigInt(k) * BigInt(stepNs);
+    buf.writeUInt32LE(Number(ns / 1_000_000_000n), pos); buf.writeUInt32LE(Number(ns % 1_000_000_000n), pos + 4);
+    buf.writeUInt32LE(n, pos + 8); buf.writeUInt32LE(f.len, pos + 12);
+    buf.set(f.data, pos + 16);
+    patch(buf.subarray(pos + 16, pos + 16 + n), k);
+    pos += 16 + n; written++;
+    if (pos >= CHUNK) {
+      if (!out.write(buf.subarray(0, pos))) await once(out, 'drain');
+      buf = Buffer.allocUnsafe(CHUNK + 16 + 262144); pos = 0;
     }
   }
   out.end(buf.subarray(0, pos));

@@ -42,8 +42,6 @@ export type Connection = {
   /** Sightings of reply packets (bounded). */
   readonly replies: Sighting[];
   readonly replyKinds: Set<ReplyKind>;
-  /** A reset was seen. */
-  closed: boolean;
   /** A FIN or RST was seen either way: only late copies and retransmissions can follow. */
   closing: boolean;
 };
@@ -133,7 +131,7 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.hashes.identity,
-        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closed: false, closing: false,
+        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closing: false,
       };
       table.set(ip.src, x, c);
       byClientEnd.set(ip.src, clientEndX(sport, protocol), c);
@@ -163,7 +161,6 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
     touch(c, t, flags);
     c.replyKinds.add(kind);
     if (c.replies.length < MAX_SIGHTINGS) c.replies.push(s);
-    if (kind === 'rst') c.closed = true;
     return c;
   }
 

@@ -12,7 +12,8 @@ import type { Frame } from '../decode/frame-types.js';
 const ICMP_BODY_PREFIX = 28;
 const INVARIANT_SPAN = 128;
 
-function mix(h: number, k: number): number {
+/** One murmur3 mixing step (exported for the reference definition in the tests). */
+export function mix(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
@@ -21,7 +22,8 @@ function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function finish(h: number): number {
+/** murmur3's finaliser. */
+export function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

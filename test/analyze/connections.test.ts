@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createConnectionTracker, type Connection } from '../../src/correlate/connections.js';
 import type { Sighting } from '../../src/correlate/sighting.js';
 import { viewOf, EMPTY_TOPOLOGY } from '../../src/correlate/topology.js';
+import type { Ipv4 } from '../../src/decode/addresses.js';
 import type { Frame } from '../../src/decode/frame-types.js';
 
-const VIP = 0xc0000264, CLIENT = 0xc6336400;
+const VIP = 0xc0000264 as Ipv4, CLIENT = 0xc6336400 as Ipv4;
 const topology = viewOf({ ...EMPTY_TOPOLOGY, vips: [{ ip: VIP, ports: [{ protocol: 'tcp', port: 80 }] }] });
 const FIN = 0x01, SYN = 0x02, ACK = 0x10;
 

@@ -5,31 +5,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashPacket } from '../../src/correlate/packet-hash.js';
+import { finish, hashPacket, mix } from '../../src/correlate/packet-hash.js';
 import { decodeFrame } from '../../src/decode/frame.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const SPAN = 128;
-
-function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** Byte by byte: groups of four big-endian bytes, the last group short, skipped bytes as 0. */
 function referenceInvariant(b: Uint8Array, start: number, end: number, skipped: readonly number[]): number {
