@@ -121,7 +121,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
     // Typed-array batches where the reader has them: a batch holds no object per packet.
     const raws: AsyncGenerator<RawBatch, void, void> = reader.packetBatches ? reader.packetBatches() : packetLists(reader.batches());
     const sighting = (raw: RawPacket): Sighting => {
-      const frame = decodeFrame(raw);
+      const frame = decodeFrame(raw, true);
       const t = timeOf(raw);
       count(counters, frame, t);
       return { capture: index, frame, hashes: hashPacket(raw.data, frame), t };

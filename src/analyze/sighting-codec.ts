@@ -171,7 +171,7 @@ export class DecodedBatch {
         tha: (u[o + ARP_THA_HI]! * TWO_32 + u[o + ARP_THA_LO]!) as Mac,
         tpa: u[o + ARP_TPA]! as Ipv4,
       };
-      hashes = { identity: u[o + S_IDENTITY]!, invariant: 0, invariantSpan: 0 };
+      hashes = { identity: u[o + S_IDENTITY]! | 0, invariant: 0, invariantSpan: 0 };
     } else if (kind === KIND_OTHER) {
       hashes = NO_HASHES;
     } else {
@@ -207,7 +207,7 @@ export class DecodedBatch {
         };
       }
       const ok = u[o + S_CHECKSUM_OK]!;
-      hashes = { identity: u[o + S_IDENTITY]!, invariant: u[o + S_INVARIANT]!, invariantSpan: u[o + S_SPAN]!, ipChecksumOk: ok === 0 ? undefined : ok === 2 };
+      hashes = { identity: u[o + S_IDENTITY]! | 0, invariant: u[o + S_INVARIANT]! | 0, invariantSpan: u[o + S_SPAN]!, ipChecksumOk: ok === 0 ? undefined : ok === 2 };
     }
     const frame: Frame = {
       frame: d[p]!,

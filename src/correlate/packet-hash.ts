@@ -22,14 +22,17 @@ export function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** murmur3's finaliser. */
+/**
+ * murmur3's finaliser, as a signed 32-bit integer: an unsigned one is ≥ 2³¹ half the time,
+ * which V8 keeps as a boxed number in every record that holds it.
+ */
 export function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
 function mixString(h: number, s: string): number {

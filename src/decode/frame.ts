@@ -21,8 +21,12 @@ import { decodeUdp, readUdp, udpLengthIssue } from './udp.js';
 import { decodeVlanTags, isVlanTpid } from './vlan.js';
 import { decodeVrrp } from './vrrp.js';
 
-/** Decodes one captured frame as far as its bytes allow. Never throws: problems end up in `issue`. */
-export function decodeFrame(raw: RawPacket): Frame {
+/**
+ * Decodes one captured frame as far as its bytes allow. Never throws: problems end up in `issue`.
+ * `packed`: IPv4, TCP and UDP headers as packed records (packed-headers.ts), the same values
+ * in less memory, for the analysis, which keeps many frames alive at once.
+ */
+export function decodeFrame(raw: RawPacket, packed = false): Frame {
   const b = capturedBytes(raw);
   // The frame's declared end: its length on the wire, never less than what was captured.
   const frameEnd = raw.len > b.length ? raw.len : b.length;
@@ -51,8 +55,8 @@ export function decodeFrame(raw: RawPacket): Frame {
   }
 
   switch (etherType) {
-    case ETHERTYPE.IPV4: return decodeIpv4Frame(raw, b, frameEnd, link, vlans, off);
-    case ETHERTYPE.IPV6: return decodeIpv6Frame(raw, b, frameEnd, link, vlans, off);
+    case ETHERTYPE.IPV4: return decodeIpv4Frame(raw, b, frameEnd, link, vlans, off, packed);
+    case ETHERTYPE.IPV6: return decodeIpv6Frame(raw, b, frameEnd, link, vlans, off, packed);
     case ETHERTYPE.ARP: {
       const arp = decodeArp(b, off, frameEnd);
       return arp.ok
@@ -93,9 +97,9 @@ function withEtherType(link: LinkLayer, etherType: number): LinkLayer {
 }
 
 function decodeIpv4Frame(
-  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number,
+  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number, packed: boolean,
 ): Frame {
-  const ip = readIpv4(b, off, frameEnd);
+  const ip = readIpv4(b, off, frameEnd, packed);
   if ('ok' in ip) return buildFrame(raw, link, vlans, undefined, undefined, undefined, ip.issue);
   let end = ipv4PacketEnd(ip, frameEnd);
   let issue: DecodeIssue | undefined;
@@ -105,11 +109,11 @@ function decodeIpv4Frame(
   }
   // A non-first fragment starts in the middle of the transport payload.
   if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
-  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue);
+  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed);
 }
 
 function decodeIpv6Frame(
-  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number,
+  raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number, packed: boolean,
 ): Frame {
   const result = decodeIpv6(b, off, frameEnd);
   if (!result.ok) return buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
@@ -125,21 +129,21 @@ function decodeIpv6Frame(
   if (ip.fragment !== undefined && ip.fragment.offset !== 0) {
     return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
   }
-  return withTransport(raw, b, link, vlans, ip, result.next, end, issue);
+  return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed);
 }
 
 function withTransport(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], ip: IpHeader,
-  off: number, end: number, ipIssue: DecodeIssue | undefined,
+  off: number, end: number, ipIssue: DecodeIssue | undefined, packed: boolean,
 ): Frame {
   // TCP and UDP without result wrappers: most frames take these two paths.
   if (ip.protocol === IPPROTO.TCP) {
-    const tcp = readTcp(b, off, end);
+    const tcp = readTcp(b, off, end, packed);
     if ('ok' in tcp) return buildFrame(raw, link, vlans, undefined, ip, undefined, tcp.issue);
     return buildFrame(raw, link, vlans, undefined, ip, tcp, tcpOptionIssue() ?? ipIssue);
   }
   if (ip.protocol === IPPROTO.UDP) {
-    const udp = readUdp(b, off, end);
+    const udp = readUdp(b, off, end, packed);
     if ('ok' in udp) return buildFrame(raw, link, vlans, undefined, ip, undefined, udp.issue);
     return buildFrame(raw, link, vlans, undefined, ip, udp, udpLengthIssue() ?? ipIssue);
   }

@@ -4,6 +4,7 @@
 import { ipv4At } from './addresses.js';
 import { readableEnd, u16 } from './bytes.js';
 import type { Ipv4Header } from './frame-types.js';
+import { PackedIpv4 } from './packed-headers.js';
 import { type DecodeFailure, type DecodeResult, decoded, failure, truncated } from './result.js';
 
 const OFF = {
@@ -21,8 +22,11 @@ export function decodeIpv4(b: Uint8Array, off: number, end: number): DecodeResul
   return 'ok' in r ? r : decoded(r, off + r.headerLength);
 }
 
-/** decodeIpv4 without the result wrapper (decodeFrame's path, run for every frame). */
-export function readIpv4(b: Uint8Array, off: number, end: number): Ipv4Header | DecodeFailure {
+/**
+ * decodeIpv4 without the result wrapper (decodeFrame's path, run for every frame). `packed`:
+ * the same header as a PackedIpv4 (the analysis's smaller record).
+ */
+export function readIpv4(b: Uint8Array, off: number, end: number, packed = false): Ipv4Header | DecodeFailure {
   const avail = readableEnd(b, end);
   if (off + IPV4_MIN_HEADER_LENGTH > avail) {
     return truncated('ipv4.truncated', off, off + IPV4_MIN_HEADER_LENGTH, end);
@@ -37,6 +41,7 @@ export function readIpv4(b: Uint8Array, off: number, end: number): Ipv4Header | 
   if (totalLength < headerLength && !isBig) return failure('ipv4.bad-total-length', 'malformed', off);
   const next = off + headerLength;
   if (next > avail) return truncated('ipv4.truncated', off, next, end);
+  if (packed) return new PackedIpv4(b, off);
   const flagsFragment = u16(b, off + OFF.FLAGS_FRAGMENT);
   const header: Ipv4Header = {
     version: 4,

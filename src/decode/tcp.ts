@@ -5,6 +5,7 @@ import { readableEnd, u16, u32 } from './bytes.js';
 import { TCP_OPTION } from './constants.js';
 import type { TcpOptions, TcpSegment } from './frame-types.js';
 import type { DecodeIssue } from './issues.js';
+import { PackedTcp } from './packed-headers.js';
 import { type DecodeFailure, type DecodeResult, decoded, failure, makeIssue, truncated } from './result.js';
 
 const OFF = {
@@ -41,8 +42,8 @@ export function tcpOptionIssue(): DecodeIssue | undefined {
   return optionIssue;
 }
 
-/** decodeTcp without the result wrapper (decodeFrame's path, run for every frame). */
-export function readTcp(b: Uint8Array, off: number, end: number): TcpSegment | DecodeFailure {
+/** decodeTcp without the result wrapper (decodeFrame's path, run for every frame); `packed` as in readIpv4. */
+export function readTcp(b: Uint8Array, off: number, end: number, packed = false): TcpSegment | DecodeFailure {
   optionIssue = undefined;
   const avail = readableEnd(b, end);
   if (off + TCP_MIN_HEADER_LENGTH > avail) {
@@ -54,39 +55,12 @@ export function readTcp(b: Uint8Array, off: number, end: number): TcpSegment | D
   const next = off + headerLength;
   if (next > avail) return truncated('tcp.truncated', off, next, end);
 
-  let options = NO_TCP_OPTIONS;
-  if (headerLength === ALIGNED_TIMESTAMPS_HEADER_LENGTH && u32(b, off + OFF.OPTIONS) === ALIGNED_TIMESTAMPS_PREFIX) {
-    // The layout of almost every Linux segment after the handshake (the kernel's own fast path).
-    options = {
-      mss: undefined, windowScale: undefined, sackPermitted: undefined,
-      tsVal: u32(b, off + OFF.OPTIONS + 4), tsEcr: u32(b, off + OFF.OPTIONS + 8),
-    };
-  } else if (headerLength > TCP_MIN_HEADER_LENGTH) {
-    let mss: number | undefined, windowScale: number | undefined, sackPermitted: boolean | undefined;
-    let tsVal: number | undefined, tsEcr: number | undefined;
-    // Each step advances by at least one byte, so the walk ends within the 40 option bytes.
-    for (let p = off + OFF.OPTIONS; p < next; ) {
-      const kind = b[p]!;
-      if (kind === TCP_OPTION.END) break;
-      if (kind === TCP_OPTION.NOP) { p++; continue; }
-      const length = p + 1 < next ? b[p + 1]! : 0;
-      if (length < 2 || p + length > next) {
-        optionIssue = makeIssue('tcp.bad-option', 'malformed', off);
-        break;
-      }
-      if (kind === TCP_OPTION.MSS && length === OPTION_LENGTH.MSS) mss = u16(b, p + 2);
-      else if (kind === TCP_OPTION.WINDOW_SCALE && length === OPTION_LENGTH.WINDOW_SCALE) windowScale = b[p + 2]!;
-      else if (kind === TCP_OPTION.SACK_PERMITTED && length === OPTION_LENGTH.SACK_PERMITTED) sackPermitted = true;
-      else if (kind === TCP_OPTION.TIMESTAMPS && length === OPTION_LENGTH.TIMESTAMPS) {
-        tsVal = u32(b, p + 2);
-        tsEcr = u32(b, p + 6);
-      }
-      p += length;
-    }
-    if (mss !== undefined || windowScale !== undefined || sackPermitted !== undefined || tsVal !== undefined) {
-      options = { mss, windowScale, sackPermitted, tsVal, tsEcr };
-    }
+  if (packed) {
+    // The usual timestamps stay two words in the record instead of an options object.
+    const aligned = headerLength === ALIGNED_TIMESTAMPS_HEADER_LENGTH && u32(b, off + OFF.OPTIONS) === ALIGNED_TIMESTAMPS_PREFIX;
+    return new PackedTcp(b, off, end - next, aligned ? undefined : readTcpOptions(b, off, next));
   }
+  const options = readTcpOptions(b, off, next);
 
   const segment: TcpSegment = {
     kind: 'tcp',
@@ -105,4 +79,45 @@ export function readTcp(b: Uint8Array, off: number, end: number): TcpSegment | D
     payloadLength: end - next,
   };
   return segment;
+}
+
+/**
+ * The options of the TCP header at `off` that ends at `next` (its length already checked).
+ * A bad option stops the walk and is left in tcpOptionIssue().
+ */
+function readTcpOptions(b: Uint8Array, off: number, next: number): TcpOptions {
+  const headerLength = next - off;
+  if (headerLength === ALIGNED_TIMESTAMPS_HEADER_LENGTH && u32(b, off + OFF.OPTIONS) === ALIGNED_TIMESTAMPS_PREFIX) {
+    // The layout of almost every Linux segment after the handshake (the kernel's own fast path).
+    return {
+      mss: undefined, windowScale: undefined, sackPermitted: undefined,
+      tsVal: u32(b, off + OFF.OPTIONS + 4), tsEcr: u32(b, off + OFF.OPTIONS + 8),
+    };
+  }
+  if (headerLength <= TCP_MIN_HEADER_LENGTH) return NO_TCP_OPTIONS;
+  let mss: number | undefined, windowScale: number | undefined, sackPermitted: boolean | undefined;
+  let tsVal: number | undefined, tsEcr: number | undefined;
+  // Each step advances by at least one byte, so the walk ends within the 40 option bytes.
+  for (let p = off + OFF.OPTIONS; p < next; ) {
+    const kind = b[p]!;
+    if (kind === TCP_OPTION.END) break;
+    if (kind === TCP_OPTION.NOP) { p++; continue; }
+    const length = p + 1 < next ? b[p + 1]! : 0;
+    if (length < 2 || p + length > next) {
+      optionIssue = makeIssue('tcp.bad-option', 'malformed', off);
+      break;
+    }
+    if (kind === TCP_OPTION.MSS && length === OPTION_LENGTH.MSS) mss = u16(b, p + 2);
+    else if (kind === TCP_OPTION.WINDOW_SCALE && length === OPTION_LENGTH.WINDOW_SCALE) windowScale = b[p + 2]!;
+    else if (kind === TCP_OPTION.SACK_PERMITTED && length === OPTION_LENGTH.SACK_PERMITTED) sackPermitted = true;
+    else if (kind === TCP_OPTION.TIMESTAMPS && length === OPTION_LENGTH.TIMESTAMPS) {
+      tsVal = u32(b, p + 2);
+      tsEcr = u32(b, p + 6);
+    }
+    p += length;
+  }
+  if (mss !== undefined || windowScale !== undefined || sackPermitted !== undefined || tsVal !== undefined) {
+    return { mss, windowScale, sackPermitted, tsVal, tsEcr };
+  }
+  return NO_TCP_OPTIONS;
 }

@@ -2,6 +2,7 @@
 
 import { readableEnd, u16 } from './bytes.js';
 import type { UdpDatagram } from './frame-types.js';
+import { PackedUdp } from './packed-headers.js';
 import type { DecodeIssue } from './issues.js';
 import { type DecodeFailure, type DecodeResult, decoded, makeIssue, truncated } from './result.js';
 
@@ -26,8 +27,8 @@ export function udpLengthIssue(): DecodeIssue | undefined {
   return lengthIssue;
 }
 
-/** decodeUdp without the result wrapper (decodeFrame's path, run for every frame). */
-export function readUdp(b: Uint8Array, off: number, end: number): UdpDatagram | DecodeFailure {
+/** decodeUdp without the result wrapper (decodeFrame's path, run for every frame); `packed` as in readIpv4. */
+export function readUdp(b: Uint8Array, off: number, end: number, packed = false): UdpDatagram | DecodeFailure {
   lengthIssue = undefined;
   const next = off + UDP_HEADER_LENGTH;
   if (next > readableEnd(b, end)) return truncated('udp.truncated', off, next, end);
@@ -39,6 +40,7 @@ export function readUdp(b: Uint8Array, off: number, end: number): UdpDatagram | 
     const isJumbogram = length === 0 && declared > MAX_UDP_LENGTH;
     if (!isJumbogram) lengthIssue = makeIssue('udp.bad-length', 'malformed', off);
   }
+  if (packed) return new PackedUdp(b, off, payloadLength);
   const datagram: UdpDatagram = {
     kind: 'udp',
     offset: off,

@@ -26,6 +26,15 @@ export class RawPacketList implements PacketSink {
 
 const INITIAL_CAPACITY = 8192;
 
+/**
+ * A whole number read from a Float64Array, as an int32 when it fits: a double stored in a
+ * record makes V8 box that field in every record of its shape (a heap number each), and the
+ * decoded frames copy these values. Larger values stay doubles, unchanged.
+ */
+function small(x: number): number {
+  return x === (x | 0) ? x | 0 : x;
+}
+
 export class PacketBatch implements PacketSink {
   length = 0;
   private capacity = 0;
@@ -75,15 +84,15 @@ export class PacketBatch implements PacketSink {
   packet(i: number): RawPacket {
     const caplen = this.caplens[i]!;
     return {
-      frame: this.frames[i]!,
-      tsSec: this.tsSec[i]!,
+      frame: small(this.frames[i]!),
+      tsSec: small(this.tsSec[i]!),
       tsNsec: this.tsNsec[i]!,
       linkType: this.linkTypes[i]!,
       caplen,
       len: this.lens[i]!,
       data: byteView(this.bufs[i]!, this.starts[i]!, caplen),
       interfaceId: this.interfaceIds[i]!,
-      fileOffset: this.fileOffsets[i]!,
+      fileOffset: small(this.fileOffsets[i]!),
     };
   }
 
