@@ -8,7 +8,7 @@ import type { Mac, Ipv4 } from '../decode/addresses.js';
 import { NO_VLANS, type ArpPacket, type EthernetLink, type Frame, type Ipv4Header, type TcpOptions, type TcpSegment, type UdpDatagram } from '../decode/frame-types.js';
 import { NO_TCP_OPTIONS } from '../decode/tcp.js';
 import { NO_HASHES, type PacketHashes } from '../correlate/packet-hash.js';
-import type { Sighting } from '../correlate/sighting.js';
+import { makeSighting, type Sighting } from '../correlate/sighting.js';
 import { LINKTYPE } from '../decode/constants.js';
 
 // Frame kinds, then the Uint32 slot of each field (plain numbers: this runs for every frame).
@@ -151,7 +151,7 @@ export class DecodedBatch {
     const kind = u[o + S_KIND]!;
     if (kind === KIND_RARE) {
       const r = this.rareAt(i);
-      return { capture, frame: r.frame, hashes: r.hashes, t: r.frame.tsSec + r.frame.tsNsec / 1e9 };
+      return makeSighting(capture, r.frame, r.frame.tsSec + r.frame.tsNsec / 1e9, r.hashes);
     }
     const d = this.f64, p = i * F_STRIDE;
     const link: EthernetLink = {
@@ -225,7 +225,7 @@ export class DecodedBatch {
       l4,
       issue: undefined,
     };
-    return { capture, frame, hashes, t: frame.tsSec + frame.tsNsec / 1e9 };
+    return makeSighting(capture, frame, frame.tsSec + frame.tsNsec / 1e9, hashes);
   }
 
   private rareAt(i: number): Rare {

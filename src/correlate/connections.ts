@@ -130,7 +130,7 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       }
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
-        firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.hashes.identity,
+        firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.identity,
         requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closing: false,
       };
       table.set(ip.src, x, c);
@@ -140,7 +140,7 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       touch(c, t, flags);
       // Count packets at one vantage point (the first that saw the connection), retransmissions included.
       if (s.capture === c.firstRequest[0]!.capture) c.requestCount++;
-      if (s.hashes.identity === c.firstRequestIdentity && samePacket(s, c.firstRequest[0]!)) {
+      if (s.identity === c.firstRequestIdentity && samePacket(s, c.firstRequest[0]!)) {
         if (c.firstRequest.length < MAX_SIGHTINGS) c.firstRequest.push(s);
       } else if (c.requests.length < MAX_SIGHTINGS) c.requests.push(s);
     }

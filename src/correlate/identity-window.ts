@@ -116,7 +116,7 @@ export function createIdentityWindow(options: IdentityWindowOptions): IdentityWi
       flush();
       const frame = s.frame;
       if (!frame.ip && !frame.arp) return EMPTY;
-      const identity = s.hashes.identity | 0;
+      const identity = s.identity | 0;
       if (capacity > 0) {
         for (let slot = buckets[identity & mask]!; slot !== NONE; slot = chain[slot]!) {
           if (identities[slot] !== identity || !samePacket(firsts[slot]!, s)) continue;

@@ -1,17 +1,22 @@
-// One decoded frame as seen at one vantage point, with its packet hashes.
+// One decoded frame as seen at one vantage point, with its packet hashes (in the record
+// itself: a busy director's windows hold ~10⁵ sightings, and an object less each counts).
 
 import type { Mac } from '../decode/addresses.js';
 import type { Frame } from '../decode/frame-types.js';
 import type { PacketHashes } from './packet-hash.js';
 
-export type Sighting = {
+export type Sighting = PacketHashes & {
   /** Index of the capture (vantage point) in the analysis. */
   readonly capture: number;
   readonly frame: Frame;
-  readonly hashes: PacketHashes;
   /** Capture clock in seconds (float), before clock-offset correction. */
   readonly t: number;
 };
+
+/** The one way sightings are made, so they all share one shape. */
+export function makeSighting(capture: number, frame: Frame, t: number, h: PacketHashes): Sighting {
+  return { capture, frame, t, identity: h.identity, invariant: h.invariant, invariantSpan: h.invariantSpan, ipChecksumOk: h.ipChecksumOk };
+}
 
 export function srcMacOf(s: Sighting): Mac | undefined {
   const link = s.frame.link;

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createConnectionTracker, type Connection } from '../../src/correlate/connections.js';
-import type { Sighting } from '../../src/correlate/sighting.js';
+import { makeSighting, type Sighting } from '../../src/correlate/sighting.js';
 import { viewOf, EMPTY_TOPOLOGY } from '../../src/correlate/topology.js';
 import type { Ipv4 } from '../../src/decode/addresses.js';
 import type { Frame } from '../../src/decode/frame-types.js';
@@ -20,7 +20,7 @@ function request(clientPort: number, flags: number, t: number): Sighting {
     frame: n, ip: { version: 4, src: CLIENT, dst: VIP, id: n, protocol: 6, fragmentOffset: 0 },
     l4: { kind: 'tcp', sport: clientPort, dport: 80, seq: n, ack: 0, flags, payloadLength: 0 },
   } as unknown as Frame;
-  return { capture: 0, frame, hashes: { identity: n, invariant: 0, invariantSpan: 0 }, t };
+  return makeSighting(0, frame, t, { identity: n, invariant: 0, invariantSpan: 0 });
 }
 
 function tracker(maxConnections = 100) {

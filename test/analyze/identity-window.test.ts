@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createIdentityWindow, type IdentityWindowOptions } from '../../src/correlate/identity-window.js';
-import { samePacket, type Sighting } from '../../src/correlate/sighting.js';
+import { makeSighting, samePacket, type Sighting } from '../../src/correlate/sighting.js';
 import type { Frame } from '../../src/decode/frame-types.js';
 
 type Entry = { readonly identity: number; readonly sightings: Sighting[]; readonly firstT: number; next?: Entry };
@@ -23,9 +23,9 @@ function referenceWindow(options: IdentityWindowOptions) {
   const popOldest = () => { const e = queue[head]!; queue[head++] = undefined; removeEntry(e); options.onExpire?.(e.sightings); };
   return {
     add(s: Sighting, t: number): readonly Sighting[] {
-      const key = s.hashes.identity & 0x3fffffff;
+      const key = s.identity & 0x3fffffff;
       let e = table.get(key);
-      while (e && (e.identity !== s.hashes.identity || !samePacket(e.sightings[0]!, s))) e = e.next;
+      while (e && (e.identity !== s.identity || !samePacket(e.sightings[0]!, s))) e = e.next;
       if (e) {
         const earlier = e.sightings.slice();
         if (e.sightings.length < options.maxPerPacket) e.sightings.push(s);
@@ -33,7 +33,7 @@ function referenceWindow(options: IdentityWindowOptions) {
         return earlier;
       }
       if (queue.length - head >= options.maxEntries) popOldest();
-      const fresh: Entry = { identity: s.hashes.identity, sightings: [s], firstT: t };
+      const fresh: Entry = { identity: s.identity, sightings: [s], firstT: t };
       const chain = table.get(key);
       if (chain) fresh.next = chain;
       table.set(key, fresh);
@@ -48,7 +48,7 @@ function referenceWindow(options: IdentityWindowOptions) {
 
 function sighting(n: number, identity: number, src: number, t: number): Sighting {
   const frame = { frame: n, ip: { src } } as unknown as Frame;
-  return { capture: n % 3, frame, hashes: { identity, invariant: 0, invariantSpan: 0 }, t };
+  return makeSighting(n % 3, frame, t, { identity, invariant: 0, invariantSpan: 0 });
 }
 
 describe('identity window', () => {
@@ -79,11 +79,9 @@ describe('identity window', () => {
   });
 
   it('never pairs two packets whose identity hashes collide', () => {
-    const tcp = (n: number, sport: number, seq: number): Sighting => ({
-      capture: 0, t: n,
-      frame: { frame: n, ip: { version: 4, src: 1, id: 7, protocol: 6, fragmentOffset: 0 }, l4: { kind: 'tcp', sport, seq, ack: 0, flags: 0x10, payloadLength: 0 } } as unknown as Frame,
-      hashes: { identity: 42, invariant: 0, invariantSpan: 0 },
-    });
+    const tcp = (n: number, sport: number, seq: number): Sighting => makeSighting(0,
+      { frame: n, ip: { version: 4, src: 1, id: 7, protocol: 6, fragmentOffset: 0 }, l4: { kind: 'tcp', sport, seq, ack: 0, flags: 0x10, payloadLength: 0 } } as unknown as Frame,
+      n, { identity: 42, invariant: 0, invariantSpan: 0 });
     const w = createIdentityWindow({ spanSeconds: 10, maxEntries: 100, maxPerPacket: 4 });
     expect(w.add(tcp(1, 1000, 5), 1)).toEqual([]);
     // Same hash and source, another port or sequence number: another packet.

@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodedBatch, SightingBatchWriter } from '../../src/analyze/sighting-codec.js';
+import { makeSighting } from '../../src/correlate/sighting.js';
 import { hashPacket } from '../../src/correlate/packet-hash.js';
 import { decodeFrame } from '../../src/decode/frame.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
@@ -23,7 +24,7 @@ function roundTrip(raws: readonly RawPacket[]): void {
     const frame = decodeFrame(raw);
     const hashes = hashPacket(raw.data, frame);
     writer.add(frame, hashes);
-    return { capture: 2, frame, hashes, t: raw.tsSec + raw.tsNsec / 1e9 };
+    return makeSighting(2, frame, raw.tsSec + raw.tsNsec / 1e9, hashes);
   });
   // As across threads: a structured clone.
   const batch = new DecodedBatch(structuredClone(writer.finish()));

@@ -37,7 +37,7 @@ export default defineCheck({
         }
         if (!before || !ctx.topology.isVip(before.frame.ip!.dst)) return;
         pairs++;
-        const changes = headerChanges(before.frame, before.hashes, s.frame, s.hashes);
+        const changes = headerChanges(before.frame, before, s.frame, s);
         if (changes.length === 0) return;
         const bl4 = before.frame.l4;
         if (bl4 && (bl4.kind === 'tcp' || bl4.kind === 'udp')) ctx.explain(connectionKeyOf(before.frame.ip!.src, bl4.sport, bl4.dport, bl4.kind));
