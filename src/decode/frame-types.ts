@@ -1,6 +1,8 @@
 // The decoded record of one frame. Plain readonly data with owned values only (numbers and
 // short strings), never views into capture buffers. Offsets are relative to the frame start
 // so a later stage can look at the bytes again while the batch is still alive.
+// The analysis decodes IPv4, TCP and UDP into packed records that satisfy the same types
+// (packed-headers.ts); readers must not rely on a record's own keys, only on its fields.
 
 import type { Ipv4, Ipv6, IpAddress, Mac } from './addresses.js';
 import type { DecodeIssue } from './issues.js';
