@@ -5,8 +5,8 @@ import { decodeFrame } from '../decode/frame.js';
 import type { Frame } from '../decode/frame-types.js';
 import type { CaptureReader } from '../io/read-capture.js';
 import type { RawPacket } from '../io/raw-packet.js';
-import { hashPacket } from '../correlate/packet-hash.js';
-import { makeSighting, type Sighting } from '../correlate/sighting.js';
+import { sightingOf } from '../correlate/packet-hash.js';
+import type { Sighting } from '../correlate/sighting.js';
 import type { LinkKind } from '../checks/check-api.js';
 import type { Role } from '../report/report-types.js';
 import type { TimedBatch } from './merge.js';
@@ -124,7 +124,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
       const frame = decodeFrame(raw, true);
       const t = timeOf(raw);
       count(counters, frame, t);
-      return makeSighting(index, frame, t, hashPacket(raw.data, frame));
+      return sightingOf(index, frame, t, raw.data);
     };
     nextBatch = async () => {
       const r = await raws.next();

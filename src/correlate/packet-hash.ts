@@ -7,6 +7,7 @@
 // header checksum: two sightings of one packet through a DR director must agree on it.
 
 import type { Frame } from '../decode/frame-types.js';
+import { sightingRecord, type Sighting } from './sighting.js';
 
 /** ICMP errors differ only in the quoted packet: its first bytes (the quoted IP header) tell them apart. */
 const ICMP_BODY_PREFIX = 28;
@@ -81,19 +82,28 @@ function ipv4ChecksumOk(b: Uint8Array, off: number, len: number): boolean {
   return sum === 0xffff;
 }
 
-function hashArp(frame: Frame): PacketHashes {
+function hashArp(capture: number, frame: Frame, t: number): Sighting {
   const a = frame.arp!;
   // MACs exceed 32 bits: mix their high and low parts separately.
   let h = mix(0x5bd1e995, a.op);
   h = mix(mix(h, Math.floor(a.sha / 0x1000000)), a.sha % 0x1000000);
   h = mix(mix(h, a.spa), a.tpa);
   h = mix(mix(h, Math.floor(a.tha / 0x1000000)), a.tha % 0x1000000);
-  return { identity: finish(h), invariant: 0, invariantSpan: 0 };
+  return sightingRecord(capture, frame, t, finish(h), 0, 0, undefined);
 }
 
+/** The hashes of one frame; `data` is its captured bytes. */
 export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
+  return sightingOf(-1, frame, 0, data);
+}
+
+/**
+ * The sighting of `frame` in capture `capture` at capture time `t`, with the hashes of its
+ * bytes `data`: built at once, with no hashes record in between (this runs for every packet).
+ */
+export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8Array): Sighting {
   const ip = frame.ip;
-  if (!ip) return frame.arp ? hashArp(frame) : NO_HASHES;
+  if (!ip) return frame.arp ? hashArp(capture, frame, t) : sightingRecord(capture, frame, t, 0, 0, 0, undefined);
   const captured = Math.min(data.length, frame.caplen);
   let h = mix(0x9747b28c, ip.version);
   h = ip.version === 4 ? mix(mix(h, ip.src), ip.id) : mixString(h, ip.src);
@@ -140,5 +150,5 @@ export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
   const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
     ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)
     : undefined;
-  return { identity: finish(h), invariant: finish(invariant), invariantSpan: Math.max(0, spanEnd - ip.offset), ipChecksumOk };
+  return sightingRecord(capture, frame, t, finish(h), finish(invariant), Math.max(0, spanEnd - ip.offset), ipChecksumOk);
 }

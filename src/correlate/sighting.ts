@@ -14,8 +14,14 @@ export type Sighting = PacketHashes & {
 };
 
 /** The one way sightings are made, so they all share one shape. */
+export function sightingRecord(
+  capture: number, frame: Frame, t: number, identity: number, invariant: number, invariantSpan: number, ipChecksumOk: boolean | undefined,
+): Sighting {
+  return { capture, frame, t, identity, invariant, invariantSpan, ipChecksumOk };
+}
+
 export function makeSighting(capture: number, frame: Frame, t: number, h: PacketHashes): Sighting {
-  return { capture, frame, t, identity: h.identity, invariant: h.invariant, invariantSpan: h.invariantSpan, ipChecksumOk: h.ipChecksumOk };
+  return sightingRecord(capture, frame, t, h.identity, h.invariant, h.invariantSpan, h.ipChecksumOk);
 }
 
 export function srcMacOf(s: Sighting): Mac | undefined {

@@ -17,20 +17,13 @@ import type { ReadSpec } from './read-source.js';
 import type { RemoteSpec } from './remote-source.js';
 import { createStatusMeter } from './status-meter.js';
 import { cookedWarning, trackSource } from './tracked-source.js';
+import type { WatchOptions } from './watch-options.js';
 import type { SourceStatus, WatchStatus } from './watch-status.js';
 
-export type WatchPlan = {
-  readonly interfaces: readonly InterfaceSpec[];
-  readonly remotes: readonly RemoteSpec[];
-  readonly reads: readonly ReadSpec[];
-  readonly filter: string;
-  readonly writeDir?: string;
-  readonly durationMs?: number;
-  readonly count?: number;
+/** The sources and limits of the watch options (warmupMs absent: the live engine's default), resolved. */
+export type WatchPlan = Pick<WatchOptions, 'interfaces' | 'remotes' | 'reads' | 'filter' | 'writeDir' | 'durationMs' | 'count' | 'warmupMs'> & {
   readonly config: ConfiguredTopology;
   readonly checks: readonly AnyCheck[];
-  /** Time spent learning the topology before checks run (default: the live engine's). */
-  readonly warmupMs?: number;
   readonly statusMs?: number;
 };
 
