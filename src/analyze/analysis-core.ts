@@ -12,12 +12,17 @@ import { createFindingSink, type FindingAggregate } from './findings.js';
 import { createObservers, type Observations } from './observations.js';
 import { sightingHandlersBySlot, slotOf } from './sighting-dispatch.js';
 
-// The window spans 10 s of capture time unless the entry cap cuts it shorter: ~1 s on a busy
-// director (30,000 packets/s), still far longer than a forwarded packet takes to reappear.
+// The window spans 10 s of capture time unless the entry cap cuts it shorter: ~0.5 s at 30,000
+// distinct packets/s (a busy director), still far longer than a forwarded packet takes to reappear
+// (microseconds at the director, milliseconds at the real server) plus what is left of the
+// clock offsets after alignment. A closing connection waits 1 s for late sightings: other
+// vantage points' copies come within milliseconds, and it covers a lost final ACK's FIN
+// retransmissions (RTO ≥ 200 ms, then 400 ms). Both bound how long a busy director's packets
+// stay alive, which is most of the analysis's memory.
 const WINDOW_SECONDS = 10;
-const WINDOW_ENTRIES = 32_768;
+const WINDOW_ENTRIES = 16_384;
 const CONNECTION_IDLE_SECONDS = 30;
-const CONNECTION_CLOSING_SECONDS = 2;
+const CONNECTION_CLOSING_SECONDS = 1;
 const MAX_CONNECTIONS = 16_384;
 const MAX_EXPLAINED = 200_000;
 
