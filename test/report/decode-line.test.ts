@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../src/decode/frame.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
-import { decodeJsonLine } from '../../src/report/decode-line.js';
+import { DecodeLineWriter, decodeJsonLine } from '../../src/report/decode-line.js';
 import { decodeRecordOf } from '../../src/report/decode-record.js';
 import { safeJsonStringify } from '../../src/report/escape.js';
 
@@ -36,6 +36,32 @@ describe('decodeJsonLine', () => {
       }
     }
     expect(frames).toBeGreaterThan(1000);
+  });
+
+  it('writes the same lines through one writer, whose address-pair and seconds caches carry over', async () => {
+    // Every fixture file through one writer, then the same frames with their seconds and
+    // addresses scrambled: cache slots are reused by other pairs and seconds go backwards.
+    const writer = new DecodeLineWriter('all.pcap', 64);
+    let expected = '';
+    const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const dir of dirs) {
+      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((n) => /\.pcap(ng)?$/.test(n))) {
+        for (const raw of await packetsOf(join(FIXTURES, dir.name, name))) {
+          const variants: RawPacket[] = [raw];
+          if (raw.data.length >= 34) {
+            const data = raw.data.slice();
+            data[5] = (data[5]! + raw.frame) & 0xff;
+            data[29] = (data[29]! + 7 * raw.frame) & 0xff;
+            variants.push({ ...raw, data, tsSec: raw.tsSec - (raw.frame % 3) });
+          }
+          for (const v of variants) {
+            writer.add(decodeFrame(v));
+            expected += slowLine('all.pcap', v);
+          }
+        }
+      }
+    }
+    expect(new TextDecoder().decode(writer.take())).toBe(expected);
   });
 
   it('escapes the file name as JSON and against terminal tricks, and handles cut and odd frames', async () => {
