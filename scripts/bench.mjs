@@ -150,15 +150,6 @@ rows.push(measure('analyze, 4 captures, 1M in all', 'node', [cli, ...analyze(mul
 rows.push(measure('analyze, 4 captures, 1M, decode workers', 'node', [cli, ...analyze(multi)], {
   packets: pMulti, bytes: sizeOf(multi), env: { LVS_DOCTOR_DECODE_WORKERS: 'auto' }, check: analyzeCheck(pMulti),
 }));
-// V8's young generation (16 MB semi-spaces) is most of the memory beyond the live state; a
-// smaller one is the operator's choice: less memory, more collections.
-const smallYoung = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=4`.trim() };
-rows.push(measure(`analyze, busy director, 1M, NODE_OPTIONS=--max-semi-space-size=4`, 'node', [cli, ...analyze([busy])], {
-  packets: pBusy, bytes: sizeOf([busy]), env: smallYoung, check: analyzeCheck(pBusy),
-}));
-rows.push(measure('analyze, 4 captures, 1M, NODE_OPTIONS=--max-semi-space-size=4', 'node', [cli, ...analyze(multi)], {
-  packets: pMulti, bytes: sizeOf(multi), env: smallYoung, check: analyzeCheck(pMulti),
-}));
 rows.push(measure('decode (JSON lines) > /dev/null, 1M', 'node', [cli, 'decode', one], { packets: p1, bytes: sizeOf([one]) }));
 if (haveGcc) {
   rows.push(measure('C libpcap loop, header decode, 1M', loop, [one], { packets: p1, bytes: sizeOf([one]) }));
