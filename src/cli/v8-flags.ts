@@ -1,7 +1,7 @@
 // V8 settings for the CLI process, applied before anything else is evaluated. A flag on the
 // `node` command line is not portable in a shebang, and re-executing node costs a start-up;
-// these two are read by the garbage collector as it runs, so setting them now takes effect.
-// (Heap sizes are fixed when the process starts and cannot be changed here.)
+// these flags are read by the garbage collector as it runs, so setting them now takes effect.
+// (Heap sizes are fixed when the process starts; how far the young generation grows is not.)
 import { setFlagsFromString } from 'node:v8';
 import { capYoungGeneration } from './young-generation.js';
 
