@@ -43,33 +43,51 @@ export async function mergeByTime(
   }
   const heads: (TimedBatch | undefined)[] = [];
   const pos: number[] = [];
-  for (const s of streams) { heads.push(await s.next()); pos.push(0); }
+  // Aligned time of each stream's next packet (Infinity once it has ended): a packet's time is
+  // read once, when it becomes its stream's head, not at every comparison of a run.
+  const headT = new Float64Array(streams.length);
+  for (let i = 0; i < streams.length; i++) {
+    const b = await nextNonEmpty(streams[i]!);
+    heads.push(b);
+    pos.push(0);
+    headT[i] = b ? b.t(0) + offsets[i]! : Infinity;
+  }
   for (;;) {
-    let best = -1, bestT = Infinity;
+    // The earliest head, and the time of the next-earliest (how far its run may go).
+    let best = -1, bestT = Infinity, limit = Infinity;
     for (let i = 0; i < heads.length; i++) {
-      const h = heads[i];
-      if (!h) continue;
-      const t = h.t(pos[i]!) + offsets[i]!;
-      if (t < bestT || best < 0) { best = i; bestT = t; }
+      if (!heads[i]) continue;
+      const t = headT[i]!;
+      if (best < 0 || t < bestT) { if (best >= 0) limit = Math.min(limit, bestT); best = i; bestT = t; }
+      else limit = Math.min(limit, t);
     }
     if (best < 0) break;
     const batch = heads[best]!;
     // Take a run from the best stream while it stays no later than every other head.
-    let limit = Infinity;
-    for (let i = 0; i < heads.length; i++) {
-      const h = heads[i];
-      if (i !== best && h) limit = Math.min(limit, h.t(pos[i]!) + offsets[i]!);
-    }
     const off = offsets[best]!;
     const start = pos[best]!;
-    let p = start;
-    while (p < batch.length && batch.t(p) + off <= limit) sink(batch.take(p++));
-    if (p === start) sink(batch.take(p++));
+    let p = start, t = bestT;
+    do {
+      sink(batch.take(p++));
+      t = p < batch.length ? batch.t(p) + off : Infinity;
+    } while (p < batch.length && t <= limit);
     n += p - start;
     pos[best] = p;
-    if (p >= batch.length) { heads[best] = await streams[best]!.next(); pos[best] = 0; onBatch?.(); }
+    if (p >= batch.length) {
+      const next = await nextNonEmpty(streams[best]!);
+      heads[best] = next;
+      pos[best] = 0;
+      headT[best] = next ? next.t(0) + off : Infinity;
+      onBatch?.();
+    } else headT[best] = t;
   }
   return n;
+}
+
+async function nextNonEmpty(stream: BatchStream): Promise<TimedBatch | undefined> {
+  let b = await stream.next();
+  while (b && b.length === 0) b = await stream.next();
+  return b;
 }
 
 /** A stream that first replays buffered batches, then continues with `rest`. */
