@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodedBatch, mergeByTime, type BatchStream, type TimedBatch } from '../../src/analyze/merge.js';
 import type { Sighting } from '../../src/correlate/sighting.js';
+import { random } from '../support/random.js';
 
 /** A stand-in sighting: only `capture` and `t` matter to the merge. */
 function sighting(capture: number, t: number, index: number): Sighting {
@@ -51,17 +52,6 @@ async function referenceMerge(streams: readonly BatchStream[], offsets: readonly
     if (p >= batch.length) { heads[best] = await next(streams[best]!); pos[best] = 0; }
   }
   return out;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Streams of batches with non-decreasing times on a coarse grid, so that ties are common. */

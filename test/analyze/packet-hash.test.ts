@@ -2,15 +2,13 @@
 // must equal the plain definition (every byte mixed in order, TTL / hop limit and the IPv4
 // header checksum as zero) on every fixture frame and on every cut of them.
 
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finish, hashPacket, mix } from '../../src/correlate/packet-hash.js';
 import { decodeFrame } from '../../src/decode/frame.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
+import { fixtureCaptureFiles } from '../support/fixture-captures.js';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const SPAN = 128;
 
 /** Byte by byte: groups of four big-endian bytes, the last group short, skipped bytes as 0. */
@@ -39,15 +37,13 @@ function check(raw: RawPacket): boolean {
 describe('invariant hash', () => {
   it('equals the byte-wise definition on every fixture frame and every cut of it', async () => {
     let n = 0;
-    for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((f) => /\.pcap(ng)?$/.test(f))) {
-        for await (const batch of openCaptureFile(join(FIXTURES, dir.name, name)).batches()) {
-          for (const raw of batch) {
-            if (check(raw)) n++;
-            // Cuts inside the IP header and the transport header exercise the short last word.
-            for (const cut of [20, 23, 25, 33, 35, 37, 45, 53, 57]) {
-              if (cut < raw.data.length) check({ ...raw, data: raw.data.subarray(0, cut), caplen: cut });
-            }
+    for (const file of fixtureCaptureFiles()) {
+      for await (const batch of openCaptureFile(file).batches()) {
+        for (const raw of batch) {
+          if (check(raw)) n++;
+          // Cuts inside the IP header and the transport header exercise the short last word.
+          for (const cut of [20, 23, 25, 33, 35, 37, 45, 53, 57]) {
+            if (cut < raw.data.length) check({ ...raw, data: raw.data.subarray(0, cut), caplen: cut });
           }
         }
       }

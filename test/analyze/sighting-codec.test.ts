@@ -1,17 +1,15 @@
 // Decode workers hand frames over as typed arrays: what the main thread rebuilds must be the
 // very records the decoders made (values, absent parts, key order) with the same hashes.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodedBatch, SightingBatchWriter } from '../../src/analyze/sighting-codec.js';
 import { makeSighting } from '../../src/correlate/sighting.js';
 import { hashPacket } from '../../src/correlate/packet-hash.js';
 import { decodeFrame } from '../../src/decode/frame.js';
-import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
+import { FIXTURES, fixtureCaptureFiles, packetsOf } from '../support/fixture-captures.js';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
 /** JSON that keeps undefined values and key order visible. */
 function exact(v: unknown): string {
@@ -35,21 +33,13 @@ function roundTrip(raws: readonly RawPacket[]): void {
   }
 }
 
-async function packetsOf(file: string): Promise<RawPacket[]> {
-  const out: RawPacket[] = [];
-  for await (const batch of openCaptureFile(file).batches()) out.push(...batch);
-  return out;
-}
-
 describe('sighting codec', () => {
   it('rebuilds every fixture frame exactly', async () => {
     let n = 0;
-    for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((f) => /\.pcap(ng)?$/.test(f))) {
-        const raws = await packetsOf(join(FIXTURES, dir.name, name));
-        roundTrip(raws);
-        n += raws.length;
-      }
+    for (const file of fixtureCaptureFiles()) {
+      const raws = await packetsOf(file);
+      roundTrip(raws);
+      n += raws.length;
     }
     expect(n).toBeGreaterThan(1000);
   });

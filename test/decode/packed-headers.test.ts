@@ -2,16 +2,14 @@
 // plain record's, issues included, on every fixture frame, on cuts of them and on mutated
 // headers (lengths, flags, options that no longer parse).
 
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../src/decode/frame.js';
 import type { Frame } from '../../src/decode/frame-types.js';
 import { PackedIpv4, PackedTcp, PackedUdp } from '../../src/decode/packed-headers.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
-
-const FIXTURES = join(import.meta.dirname, '../../fixtures');
+import { fixtureCaptureFiles } from '../support/fixture-captures.js';
+import { random } from '../support/random.js';
 
 /** `value` read through the keys of its plain counterpart, nested records too. */
 function readLike(value: unknown, like: unknown): unknown {
@@ -33,22 +31,9 @@ function compare(raw: RawPacket): void {
   expect(Object.keys(packed).sort()).toEqual(Object.keys(plain).sort());
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function* fixtureFrames(): AsyncGenerator<RawPacket> {
-  for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const name of readdirSync(join(FIXTURES, dir.name)).filter((f) => /\.pcap(ng)?$/.test(f))) {
-      for await (const batch of openCaptureFile(join(FIXTURES, dir.name, name)).batches()) yield* batch;
-    }
+  for (const file of fixtureCaptureFiles()) {
+    for await (const batch of openCaptureFile(file).batches()) yield* batch;
   }
 }
 

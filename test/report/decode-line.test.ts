@@ -1,40 +1,29 @@
 // The decode command's fast JSON line must be the text safeJsonStringify(decodeRecordOf())
 // produces, for every kind of frame the decoders return.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../src/decode/frame.js';
-import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
 import { DecodeLineWriter, decodeJsonLine } from '../../src/report/decode-line.js';
 import { decodeRecordOf } from '../../src/report/decode-record.js';
 import { safeJsonStringify } from '../../src/report/escape.js';
+import { FIXTURES, fixtureCaptureFiles, packetsOf } from '../support/fixture-captures.js';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
 function slowLine(file: string, raw: RawPacket): string {
   return `${safeJsonStringify(decodeRecordOf(file, decodeFrame(raw)))}\n`;
 }
 
-async function packetsOf(file: string): Promise<RawPacket[]> {
-  const out: RawPacket[] = [];
-  for await (const batch of openCaptureFile(file).batches()) out.push(...batch);
-  return out;
-}
-
 describe('decodeJsonLine', () => {
   it('writes what decodeRecordOf + safeJsonStringify write, for every fixture frame', async () => {
     let frames = 0;
-    for (const dir of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((n) => /\.pcap(ng)?$/.test(n))) {
-        const file = join(FIXTURES, dir.name, name);
-        for (const raw of await packetsOf(file)) {
-          expect(decodeJsonLine(file, decodeFrame(raw))).toBe(slowLine(file, raw));
-          // The decode command writes the analysis's packed records.
-          expect(decodeJsonLine(file, decodeFrame(raw, true))).toBe(slowLine(file, raw));
-          frames++;
-        }
+    for (const file of fixtureCaptureFiles()) {
+      for (const raw of await packetsOf(file)) {
+        expect(decodeJsonLine(file, decodeFrame(raw))).toBe(slowLine(file, raw));
+        // The decode command writes the analysis's packed records.
+        expect(decodeJsonLine(file, decodeFrame(raw, true))).toBe(slowLine(file, raw));
+        frames++;
       }
     }
     expect(frames).toBeGreaterThan(1000);
@@ -45,21 +34,18 @@ describe('decodeJsonLine', () => {
     // addresses scrambled: cache slots are reused by other pairs and seconds go backwards.
     const writer = new DecodeLineWriter('all.pcap', 64);
     let expected = '';
-    const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory());
-    for (const dir of dirs) {
-      for (const name of readdirSync(join(FIXTURES, dir.name)).filter((n) => /\.pcap(ng)?$/.test(n))) {
-        for (const raw of await packetsOf(join(FIXTURES, dir.name, name))) {
-          const variants: RawPacket[] = [raw];
-          if (raw.data.length >= 34) {
-            const data = raw.data.slice();
-            data[5] = (data[5]! + raw.frame) & 0xff;
-            data[29] = (data[29]! + 7 * raw.frame) & 0xff;
-            variants.push({ ...raw, data, tsSec: raw.tsSec - (raw.frame % 3) });
-          }
-          for (const v of variants) {
-            writer.add(decodeFrame(v, true));
-            expected += slowLine('all.pcap', v);
-          }
+    for (const file of fixtureCaptureFiles()) {
+      for (const raw of await packetsOf(file)) {
+        const variants: RawPacket[] = [raw];
+        if (raw.data.length >= 34) {
+          const data = raw.data.slice();
+          data[5] = (data[5]! + raw.frame) & 0xff;
+          data[29] = (data[29]! + 7 * raw.frame) & 0xff;
+          variants.push({ ...raw, data, tsSec: raw.tsSec - (raw.frame % 3) });
+        }
+        for (const v of variants) {
+          writer.add(decodeFrame(v, true));
+          expected += slowLine('all.pcap', v);
         }
       }
     }
