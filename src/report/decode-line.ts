@@ -19,31 +19,17 @@ const CACHE_LIMIT = 4096;
 const macText = new Map<Mac, Uint8Array>();
 const ipText = new Map<IpAddress, Uint8Array>();
 
-function macBytes(m: Mac): Uint8Array {
-  let s = macText.get(m);
+function cachedText<K>(cache: Map<K, Uint8Array>, key: K, format: (k: K) => string): Uint8Array {
+  let s = cache.get(key);
   if (s === undefined) {
-    if (macText.size >= CACHE_LIMIT) macText.clear();
-    macText.set(m, (s = ascii(formatMac(m))));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (s = ascii(format(key))));
   }
   return s;
 }
 
-function ipBytes(a: IpAddress): Uint8Array {
-  let s = ipText.get(a);
-  if (s === undefined) {
-    if (ipText.size >= CACHE_LIMIT) ipText.clear();
-    ipText.set(a, (s = ascii(formatIp(a))));
-  }
-  return s;
-}
-
-/** Bytes `parts` joined. */
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let p = 0;
-  for (const x of parts) { out.set(x, p); p += x.length; }
-  return out;
-}
+const macBytes = (m: Mac): Uint8Array => cachedText(macText, m, formatMac);
+const ipBytes = (a: IpAddress): Uint8Array => cachedText(ipText, a, formatIp);
 
 /**
  * Line segments that depend only on a pair of addresses (`,"link":…"eth.dst":"D"` and
@@ -267,9 +253,9 @@ const K_CAUSE = ascii(',"cause":');
 const K_OFFSET = ascii(',"offset":');
 
 const ethernetSegments = new PairSegments((src, dst) =>
-  concat(K_LINK_ETHERNET_SRC, macBytes(src as Mac), K_ETH_DST, macBytes(dst as Mac), K_QUOTE));
+  Buffer.concat([K_LINK_ETHERNET_SRC, macBytes(src as Mac), K_ETH_DST, macBytes(dst as Mac), K_QUOTE]));
 const ipv4Segments = new PairSegments((src, dst) =>
-  concat(K_IP_4_SRC, ipBytes(src as IpAddress), K_IP_DST, ipBytes(dst as IpAddress), K_IP_TTL));
+  Buffer.concat([K_IP_4_SRC, ipBytes(src as IpAddress), K_IP_DST, ipBytes(dst as IpAddress), K_IP_TTL]));
 
 /** Pairs of decimal digits, "00" to "99", as bytes. */
 const PAIRS = ascii(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''));
