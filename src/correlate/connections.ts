@@ -42,6 +42,11 @@ export type Connection = {
   /** Sightings of reply packets (bounded). */
   readonly replies: Sighting[];
   readonly replyKinds: Set<ReplyKind>;
+  /**
+   * The client acknowledged the server's SYN (a later request with ACK set): the SYN-ACK reached
+   * it, though no capture need have seen it (in DR the director never sees replies).
+   */
+  clientAcknowledged: boolean;
   /** A FIN or RST was seen either way: only late copies and retransmissions can follow. */
   closing: boolean;
 };
@@ -50,6 +55,11 @@ function tcpReplyKind(flags: number): ReplyKind {
   if (flags & TCP_RST) return 'rst';
   if ((flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK)) return 'syn-ack';
   return 'data';
+}
+
+/** Whether the client got an answer: a reply at some vantage point, or the client's handshake ACK. */
+export function wasAnswered(c: Connection): boolean {
+  return c.replyKinds.size > 0 || c.clientAcknowledged;
 }
 
 export type ConnectionTracker = {
@@ -131,13 +141,16 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.identity,
-        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(), closing: false,
+        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(),
+        clientAcknowledged: false, closing: false,
       };
       table.set(ip.src, x, c);
       byClientEnd.set(ip.src, clientEndX(sport, protocol), c);
       touch(c, t, flags);
     } else {
       touch(c, t, flags);
+      // A TCP in SYN-SENT sends no segment with ACK set until the peer's SYN arrives (RFC 9293).
+      if (c.startedWithSyn && (flags & (TCP_ACK | TCP_SYN | TCP_RST)) === TCP_ACK) c.clientAcknowledged = true;
       // Count packets at one vantage point (the first that saw the connection), retransmissions included.
       if (s.capture === c.firstRequest[0]!.capture) c.requestCount++;
       if (s.identity === c.firstRequestIdentity && samePacket(s, c.firstRequest[0]!)) {

@@ -3,7 +3,7 @@
 // its oldest connection on instead of ignoring new ones.
 
 import { describe, expect, it } from 'vitest';
-import { createConnectionTracker, type Connection } from '../../src/correlate/connections.js';
+import { createConnectionTracker, wasAnswered, type Connection } from '../../src/correlate/connections.js';
 import { makeSighting, type Sighting } from '../../src/correlate/sighting.js';
 import { viewOf, EMPTY_TOPOLOGY } from '../../src/correlate/topology.js';
 import type { Ipv4 } from '../../src/decode/addresses.js';
@@ -11,7 +11,7 @@ import type { Frame } from '../../src/decode/frame-types.js';
 
 const VIP = 0xc0000264 as Ipv4, CLIENT = 0xc6336400 as Ipv4;
 const topology = viewOf({ ...EMPTY_TOPOLOGY, vips: [{ ip: VIP, ports: [{ protocol: 'tcp', port: 80 }] }] });
-const FIN = 0x01, SYN = 0x02, ACK = 0x10;
+const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10;
 
 let n = 0;
 function request(clientPort: number, flags: number, t: number): Sighting {
@@ -64,5 +64,20 @@ describe('connection tracker', () => {
     expect(t.size).toBe(3);
     t.drain();
     expect(done.map((c) => c.clientPort)).toEqual([2000, 2001, 2002, 2003, 2004]);
+  });
+
+  it('counts a connection as answered when the client acknowledges after its SYN, unseen replies or not', () => {
+    const { t, done, see } = tracker();
+    see(request(3000, SYN, 0));
+    see(request(3000, SYN, 1)); // a retransmission: still no answer
+    see(request(3001, SYN, 0));
+    see(request(3001, ACK, 0.1)); // the handshake's ACK: a SYN-ACK reached the client
+    see(request(3002, SYN, 0));
+    see(request(3002, RST | ACK, 0.1)); // a reset is no proof of a SYN-ACK
+    see(request(3003, ACK, 0)); // mid-stream: nothing known about the handshake
+    t.drain();
+    expect(done.map((c) => [c.clientPort, c.clientAcknowledged, wasAnswered(c)])).toEqual([
+      [3000, false, false], [3001, true, true], [3002, false, false], [3003, false, false],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { formatIp } from '../../decode/addresses.js';
 import { srcMacOf } from '../../correlate/sighting.js';
+import { wasAnswered } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
 import { clientGroupOf } from './persistence-mask.js';
@@ -34,7 +35,7 @@ export default defineCheck({
             last.set(group, e);
             if (!prev || prev.server === e.server || e.t - prev.t > p.timeoutSeconds) continue;
             // A server that stopped answering may legitimately lose its clients.
-            if (prev.connection.replyKinds.size === 0 || prev.connection.replyKinds.has('rst')) continue;
+            if (!wasAnswered(prev.connection) || prev.connection.replyKinds.has('rst')) continue;
             const d1 = prev.connection.firstRequest.map(srcMacOf).find((m) => ctx.topology.isDirectorMac(m));
             const d2 = e.connection.firstRequest.map(srcMacOf).find((m) => ctx.topology.isDirectorMac(m));
             if (d1 !== undefined && d2 !== undefined && d1 !== d2) continue;

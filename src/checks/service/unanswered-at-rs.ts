@@ -1,4 +1,5 @@
 import { formatIp } from '../../decode/addresses.js';
+import { wasAnswered } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 
@@ -18,7 +19,9 @@ export default defineCheck({
   create(ctx) {
     return {
       connection(c) {
-        if (c.replyKinds.size > 0) return;
+        // The client acknowledging a SYN-ACK proves an answer even where the RS capture shows none
+        // (a reply leaving through another interface than the capture's).
+        if (wasAnswered(c)) return;
         // A TCP connection seen only from mid-stream (a straggler after it was handed on, or a
         // capture started late) may rightly get no answer: a final ACK is never answered.
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;

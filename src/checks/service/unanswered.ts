@@ -1,4 +1,5 @@
 import { formatIp } from '../../decode/addresses.js';
+import { wasAnswered } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 
 export default defineCheck({
@@ -18,7 +19,7 @@ export default defineCheck({
   create(ctx) {
     return {
       connection(c) {
-        if (c.replyKinds.size > 0 || ctx.isExplained(c.key)) return;
+        if (wasAnswered(c) || ctx.isExplained(c.key)) return;
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
         const client = ctx.topology.hostByIp(c.clientIp);
         ctx.report({

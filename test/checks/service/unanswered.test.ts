@@ -1,6 +1,13 @@
 import { checkCases } from '../../support/check-cases.js';
 
 checkCases('service/unanswered', {
-  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'vip-missing-on-rs', why: 'the real server\'s capture shows where' }],
-  fail: [{ fixture: 'vip-missing-on-rs', captures: ['client'], ipvsadm: true, why: 'only the client was captured', hosts: ['198.51.100.10'] }],
+  pass: [
+    { fixture: 'healthy-wrr' },
+    { fixture: 'vip-missing-on-rs', why: 'the real server\'s capture shows where' },
+    { fixture: 'healthy-wrr', captures: ['director'], why: 'DR replies bypass the director; the client\'s handshake ACKs show the SYN-ACKs arrived' },
+  ],
+  fail: [
+    { fixture: 'vip-missing-on-rs', captures: ['client'], ipvsadm: true, why: 'only the client was captured', hosts: ['198.51.100.10'] },
+    { fixture: 'vip-missing-on-rs', captures: ['director'], why: 'the director alone: SYNs sent to rs2 are only retransmitted, never acknowledged', hosts: ['198.51.100.10'] },
+  ],
 });
