@@ -9,7 +9,12 @@
 #
 # Links are brought up without addresses; run-scenario.sh starts the captures, then the
 # scenario configures addresses. Offloads are off on every veth so checksums are real and
-# frames never exceed the MTU. IPv6 is disabled everywhere unless IPV6=1.
+# frames never exceed the MTU, except on the hosts a scenario lists in OFFLOAD_HOSTS: they keep
+# the kernel's defaults, as real NICs do (their own captures then hold the TCP/UDP checksums
+# the device fills in later). IPv6 is disabled everywhere unless IPV6=1.
+#
+# CLIENT_ON_LAN=1 puts the client on the bridge next to the director instead of behind the
+# router (the router keeps only its LAN side).
 
 # the interface each host is captured on
 cap_iface() { case $1 in router) echo lan0 ;; *) echo eth0 ;; esac; }
@@ -29,29 +34,37 @@ _ns_init() {
   ip -n "$ns" link set lo up
 }
 
-_offload_off() { ip netns exec "$NS_PREFIX$1" ethtool -K "$2" tx off rx off tso off gso off gro off >/dev/null 2>&1 || true; }
+_offload_off() {
+  case " ${OFFLOAD_HOSTS:-} " in *" $1 "*) return 0 ;; esac
+  ip netns exec "$NS_PREFIX$1" ethtool -K "$2" tx off rx off tso off gso off gro off >/dev/null 2>&1 || true
+}
 
 topo_up() {
   local h
   _ns_init lan 0
   ip -n "${NS_PREFIX}lan" link add br0 type bridge stp_state 0 mcast_snooping 0
   for h in client router $LAN_HOSTS; do _ns_init "$h" "$IPV6"; done
-  # client <-> router WAN side: one routed hop
-  ip -n "${NS_PREFIX}client" link add eth0 address $MAC_client type veth \
-     peer name wan0 netns "${NS_PREFIX}router" address $MAC_router_wan
-  _offload_off client eth0; _offload_off router wan0
+  local bridged=$LAN_HOSTS
+  if [ "${CLIENT_ON_LAN:-0}" = 1 ]; then
+    bridged="client $LAN_HOSTS"
+  else
+    # client <-> router WAN side: one routed hop
+    ip -n "${NS_PREFIX}client" link add eth0 address $MAC_client type veth \
+       peer name wan0 netns "${NS_PREFIX}router" address $MAC_router_wan
+    _offload_off client eth0; _offload_off router wan0
+  fi
   # router LAN side and every LAN host on the bridge
   ip -n "${NS_PREFIX}router" link add lan0 address $MAC_router type veth peer name p-router netns "${NS_PREFIX}lan"
   _offload_off router lan0; _offload_off lan p-router
-  for h in $LAN_HOSTS; do
+  for h in $bridged; do
     local mac=MAC_$h
     ip -n "$NS_PREFIX$h" link add eth0 address "${!mac}" type veth peer name "p-$h" netns "${NS_PREFIX}lan"
     _offload_off "$h" eth0; _offload_off lan "p-$h"
   done
   ip -n "${NS_PREFIX}lan" link set br0 up
-  for p in router $LAN_HOSTS; do ip -n "${NS_PREFIX}lan" link set "p-$p" master br0 up; done
+  for p in router $bridged; do ip -n "${NS_PREFIX}lan" link set "p-$p" master br0 up; done
   ip -n "${NS_PREFIX}client" link set eth0 up
-  ip -n "${NS_PREFIX}router" link set wan0 up
+  [ "${CLIENT_ON_LAN:-0}" = 1 ] || ip -n "${NS_PREFIX}router" link set wan0 up
   ip -n "${NS_PREFIX}router" link set lan0 up
   for h in $LAN_HOSTS; do ip -n "$NS_PREFIX$h" link set eth0 up; done
 }

@@ -14,7 +14,12 @@ function add(list: HeaderChange[] | undefined, field: string, before: string, af
   return l;
 }
 
-export function headerChanges(inF: Frame, inH: PacketHashes, outF: Frame, outH: PacketHashes): readonly HeaderChange[] {
+/**
+ * `checksumsComparable`: false when the received copy was captured on the host that sent it,
+ * where checksum offload leaves the TCP/UDP checksum for the NIC to fill in: that checksum,
+ * and the packet-bytes hash that covers it, then say nothing about the director.
+ */
+export function headerChanges(inF: Frame, inH: PacketHashes, outF: Frame, outH: PacketHashes, checksumsComparable = true): readonly HeaderChange[] {
   const a = inF.ip!, b = outF.ip!;
   // Runs for every forwarded packet and almost always finds nothing: the list is allocated
   // only when something differs, and no closure is made per call.
@@ -38,10 +43,10 @@ export function headerChanges(inF: Frame, inH: PacketHashes, outF: Frame, outH: 
   if (l4a && l4b && l4a.kind === l4b.kind && (l4a.kind === 'tcp' || l4a.kind === 'udp') && (l4b.kind === 'tcp' || l4b.kind === 'udp')) {
     if (l4a.dport !== l4b.dport) changes = add(changes, 'destination port', String(l4a.dport), String(l4b.dport));
     if (l4a.sport !== l4b.sport) changes = add(changes, 'source port', String(l4a.sport), String(l4b.sport));
-    if (l4a.checksum !== l4b.checksum) changes = add(changes, `${l4a.kind.toUpperCase()} checksum`, String(l4a.checksum), String(l4b.checksum));
+    if (checksumsComparable && l4a.checksum !== l4b.checksum) changes = add(changes, `${l4a.kind.toUpperCase()} checksum`, String(l4a.checksum), String(l4b.checksum));
     if (l4a.kind === 'tcp' && l4b.kind === 'tcp' && l4a.window !== l4b.window) changes = add(changes, 'TCP window', String(l4a.window), String(l4b.window));
   }
-  if (changes === undefined && inH.invariantSpan === outH.invariantSpan && inH.invariant !== outH.invariant) {
+  if (changes === undefined && checksumsComparable && inH.invariantSpan === outH.invariantSpan && inH.invariant !== outH.invariant) {
     changes = add(changes, 'packet bytes', 'as received', 'different');
   }
   return changes ?? NO_CHANGES;

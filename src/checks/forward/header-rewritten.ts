@@ -1,7 +1,7 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
-import { capturesWithRole, directorReceiving, directorSending } from '../vantage.js';
+import { capturesWithRole, directorReceiving, directorSending, isOutbound } from '../vantage.js';
 import { headerChanges } from './header-diff.js';
 
 export default defineCheck({
@@ -29,15 +29,22 @@ export default defineCheck({
         const director = directorSending(s, ctx.topology);
         if (director === undefined || ctx.topology.isVip(ip.src)) return;
         // Pair with the arrival just before this departure (in a loop the packet arrives many times).
+        // Of equal copies, one not captured by its own sender: with checksum offload (the
+        // default on real NICs) the sender's capture holds an L4 checksum the NIC fills in later.
         let before: (typeof earlier)[number] | undefined;
+        let beforeAtSender = false;
         for (const e of earlier) {
           const eip = e.frame.ip;
           if (!eip || eip.ttl < ip.ttl || directorReceiving(e, ctx.captures, ctx.topology) !== director) continue;
-          if (!before || eip.ttl < before.frame.ip!.ttl) before = e;
+          const atSender = isOutbound(e, ctx.captures[e.capture]!);
+          if (!before || eip.ttl < before.frame.ip!.ttl || (eip.ttl === before.frame.ip!.ttl && beforeAtSender && !atSender)) {
+            before = e;
+            beforeAtSender = atSender;
+          }
         }
         if (!before || !ctx.topology.isVip(before.frame.ip!.dst)) return;
         pairs++;
-        const changes = headerChanges(before.frame, before, s.frame, s);
+        const changes = headerChanges(before.frame, before, s.frame, s, !beforeAtSender);
         if (changes.length === 0) return;
         const bl4 = before.frame.l4;
         if (bl4 && (bl4.kind === 'tcp' || bl4.kind === 'udp')) ctx.explain(connectionKeyOf(before.frame.ip!.src, bl4.sport, bl4.dport, bl4.kind));
