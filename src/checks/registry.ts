@@ -4,6 +4,7 @@ import arpDirectorAsksAsVip from './arp/director-asks-as-vip.js';
 import arpVipAnnouncedByNonDirector from './arp/vip-announced-by-non-director.js';
 import arpVipAnsweredByNonDirector from './arp/vip-answered-by-non-director.js';
 import arpVipOwnerChanged from './arp/vip-owner-changed.js';
+import arpVipUnresolved from './arp/vip-unresolved.js';
 import captureClockOffset from './capture/clock-offset.js';
 import captureMissingVantage from './capture/missing-vantage.js';
 import captureNoLinkAddresses from './capture/no-link-addresses.js';
@@ -34,6 +35,7 @@ export const CHECKS: readonly AnyCheck[] = [
   arpVipAnnouncedByNonDirector,
   arpVipAnsweredByNonDirector,
   arpVipOwnerChanged,
+  arpVipUnresolved,
   captureClockOffset,
   captureMissingVantage,
   captureNoLinkAddresses,

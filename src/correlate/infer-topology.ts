@@ -316,7 +316,9 @@ export function inferTopology(
   const captureHosts: InferredCaptureHost[] = captures.map((c, i) => {
     const mac = captureOwnMacs[i];
     const host = allHosts.find((h) => h.capture === i || (mac !== undefined && h.mac === mac));
-    const role = c.roleHint ?? host?.role ?? 'unknown';
+    // With no evidence of its host at all (a capture of others' broadcasts only), the name its
+    // owner gave it (director.pcap) is the only clue to where it was taken.
+    const role = c.roleHint ?? host?.role ?? (mac === undefined ? inferRoleFromName(c.name) : undefined) ?? 'unknown';
     return { ...(mac !== undefined ? { mac } : {}), role, name: c.name };
   });
   for (const d of directors) if (d.ips.length) evidence.push(`${d.name} is the director: MAC ${formatMac(d.mac!)}, DIP ${d.ips.map(formatIp).join(', ')}`);

@@ -3,6 +3,7 @@
 // signature), who sends service replies from which address, and each capture's own MAC.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
+import type { Frame } from '../decode/frame-types.js';
 import { bump, nestedBump, type CounterMap } from './counter-map.js';
 import { dstMacOf, isMulticastMac, isOutgoingCooked, srcMacOf, type Sighting } from './sighting.js';
 
@@ -62,6 +63,12 @@ function nested3<A, B, C>(m: Map<A, Map<B, CounterMap<C>>>, a: A, b: B, c: C): v
   nestedBump(inner, b, c);
 }
 
+/** An ICMP or ICMPv6 message quoting another packet (unreachable, time exceeded, …). */
+function isIcmpError(f: Frame): boolean {
+  const l4 = f.l4;
+  return (l4?.kind === 'icmp' || l4?.kind === 'icmpv6') && l4.embedded !== undefined;
+}
+
 export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: readonly Sighting[]): void {
   const f = s.frame;
   const src = srcMacOf(s), dst = dstMacOf(s);
@@ -71,8 +78,9 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
     if (src !== undefined) bump(macs, src);
     bump(macs, dst);
     // On a point-to-point link both ends appear in every frame; the capture host is then the
-    // one whose packets still carry an initial TTL (nothing routed them yet).
-    if (src !== undefined && f.ip && INITIAL_TTLS.has(f.ip.ttl)) bump(ev.captureOriginators[s.capture]!, src);
+    // one whose packets still carry an initial TTL (nothing routed them yet). ICMP errors do not
+    // count: a router originates them about the capture host's own packets.
+    if (src !== undefined && f.ip && INITIAL_TTLS.has(f.ip.ttl) && !isIcmpError(f)) bump(ev.captureOriginators[s.capture]!, src);
   }
   const arp = f.arp;
   if (arp) {
