@@ -16,6 +16,7 @@ import forwardNotForwarded from './forward/not-forwarded.js';
 import forwardRsChangedMidConnection from './forward/rs-changed-mid-connection.js';
 import ndVipAdvertisedByNonDirector from './nd/vip-advertised-by-non-director.js';
 import portRemapped from './port/remapped.js';
+import returnReplyLost from './return/reply-lost.js';
 import returnSourceNotVip from './return/source-not-vip.js';
 import returnViaDirector from './return/via-director.js';
 import schedPersistenceBroken from './sched/persistence-broken.js';
@@ -47,6 +48,7 @@ export const CHECKS: readonly AnyCheck[] = [
   forwardRsChangedMidConnection,
   ndVipAdvertisedByNonDirector,
   portRemapped,
+  returnReplyLost,
   returnSourceNotVip,
   returnViaDirector,
   schedPersistenceBroken,
