@@ -187,6 +187,28 @@ export function inferTopology(
     }
   }
 
+  // 3b. Still no director, and no capture of its own: its forwarded copies in the real servers'
+  // captures show it. A MAC that hands clients' requests for a VIP to a MAC replying from that
+  // VIP, resolves real servers' addresses by ARP and never asks for the VIP is the director; a
+  // router or client whose ARP cache points at a real server (ARP flux) asked for the VIP.
+  if (directorMacs.size === 0) {
+    for (const vip of vipIps) {
+      const servers = ev.replySources.get(vip);
+      if (!servers) continue;
+      const serverIps = new Set([...servers.keys()].flatMap((m) => arpOwnedIps(ev, m, vipIps)));
+      for (const [next, senders] of ev.requestSenders.get(vip) ?? []) {
+        if (!servers.has(next)) continue;
+        for (const mac of senders.keys()) {
+          const asked = ev.arpAsked.get(mac);
+          if (servers.has(mac) || directorMacs.has(mac) || !asked || asked.has(vip)) continue;
+          if (![...asked.keys()].some((ip) => serverIps.has(ip))) continue;
+          directorMacs.add(mac);
+          evidence.push(`${formatMac(mac)} is taken as the director: it hands requests for VIP ${formatIp(vip)} to ${formatMac(next)}, which replies from it, and resolves the real servers' addresses by ARP, never the VIP`);
+        }
+      }
+    }
+  }
+
   // Real servers also show up as sources of service replies from a VIP. A MAC that also
   // receives the clients' requests without ever claiming the VIP is their gateway instead.
   const isGatewayFor = (vip: IpAddress, mac: Mac) =>

@@ -31,6 +31,10 @@ export type TopologyEvidence = {
   readonly replySources: Map<IpAddress, CounterMap<Mac>>;
   /** Destination MACs of connection requests, per destination IP. */
   readonly requestNextHops: Map<IpAddress, CounterMap<Mac>>;
+  /** Senders of connection requests, per destination IP and next-hop MAC. */
+  readonly requestSenders: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /** Addresses each MAC asked ARP for (request targets, gratuitous ARP excluded). */
+  readonly arpAsked: Map<Mac, CounterMap<IpAddress>>;
   /** Next-hop MACs of service replies, per source IP and replying MAC. */
   readonly replyGateways: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** ICMP unreachable sent from IP X about a packet addressed to X: X → sender MAC → count. */
@@ -47,6 +51,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
   return {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
+    requestSenders: new Map(), arpAsked: new Map(),
     replySources: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
     captureOriginators: Array.from({ length: captures }, () => new Map()),
@@ -85,7 +90,10 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   const arp = f.arp;
   if (arp) {
     if (arp.op === 2) nestedBump(ev.arpReplies, arp.spa, arp.sha);
-    else if (arp.op === 1 && arp.spa !== 0) nestedBump(ev.arpRequests, arp.spa, arp.sha);
+    else if (arp.op === 1 && arp.spa !== 0) {
+      nestedBump(ev.arpRequests, arp.spa, arp.sha);
+      if (arp.tpa !== arp.spa) nestedBump(ev.arpAsked, arp.sha, arp.tpa);
+    }
     return;
   }
   const ip = f.ip, l4 = f.l4;
@@ -137,7 +145,10 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
     if (syn) {
       nestedBump(ev.requestPorts, ip.dst, `tcp/${l4.dport}`);
       nestedBump(ev.requestClients, ip.dst, ip.src);
-      if (dst !== undefined) nestedBump(ev.requestNextHops, ip.dst, dst);
+      if (dst !== undefined) {
+        nestedBump(ev.requestNextHops, ip.dst, dst);
+        if (src !== undefined) nested3(ev.requestSenders, ip.dst, dst, src);
+      }
     } else if (synAck && src !== undefined && !relayedCopy) {
       nestedBump(ev.replySources, ip.src, src);
       if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
