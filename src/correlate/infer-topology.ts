@@ -273,10 +273,21 @@ export function inferTopology(
   // of a point-to-point exchange — the capture's name (rs2.pcap, router.pcap) or --role decides.
   const roleOfMac = (m: Mac): Role | undefined =>
     directorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
+  const candidatesOf = captures.map((_, i) => captureHostCandidates(ev, i));
   const captureOwnMacs = captures.map((c, i) => {
-    const candidates = captureHostCandidates(ev, i);
+    const candidates = candidatesOf[i]!;
     const wanted = c.roleHint ?? inferRoleFromName(c.name);
     return (wanted !== undefined ? candidates.find((m) => roleOfMac(m) === wanted) : undefined) ?? candidates[0];
+  });
+  // Two captures cannot have been taken on one host: a capture that got by a tie-break the MAC
+  // that is another capture's only candidate takes its next candidate instead (two directors
+  // exchanging a looping packet both appear in every frame of each other's capture).
+  captureOwnMacs.forEach((mac, i) => {
+    if (mac === undefined || candidatesOf[i]!.length < 2) return;
+    const ownedElsewhere = captureOwnMacs.some((m, j) => j !== i && m === mac && candidatesOf[j]!.length === 1);
+    if (!ownedElsewhere) return;
+    const next = candidatesOf[i]!.find((m) => m !== mac && !captureOwnMacs.includes(m));
+    if (next !== undefined) captureOwnMacs[i] = next;
   });
   const nameOf = (mac: Mac, role: Role, ips: readonly IpAddress[]): string => {
     const configured = config.hosts.find((h) => h.mac === mac || (h.ip !== undefined && ips.includes(h.ip)));
