@@ -13,6 +13,7 @@ export default defineCheck({
     docs: 'docs/checks/service/unanswered.md',
     messages: {
       unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{count}} request packets), and no capture shows where they were lost.',
+      udpDirectorOnly: 'Whether {{client}}\'s UDP requests to {{vip}}:{{vport}} were answered is unknown: only the director\'s capture saw them, and in DR replies bypass the director.',
     },
   },
   after: ['forward/not-forwarded', 'forward/loop', 'return/via-director', 'return/source-not-vip', 'service/unanswered-at-rs', 'service/refused-by-rs', 'service/reset-by-director'],
@@ -22,11 +23,26 @@ export default defineCheck({
         if (wasAnswered(c) || ctx.isExplained(c.key)) return;
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
         const client = ctx.topology.hostByIp(c.clientIp);
+        const hosts = [{ ip: c.clientIp, ...(client?.mac !== undefined ? { mac: client.mac } : {}) }];
+        // UDP has no handshake whose ACK would prove an answer the director cannot see.
+        if (c.protocol === 'udp' && [...c.firstRequest, ...c.requests].every((s) => ctx.captures[s.capture]!.role === 'director')) {
+          ctx.report({
+            messageId: 'udpDirectorOnly', verdict: 'inconclusive',
+            data: { client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
+            key: `${c.clientIp}|${c.vip}|${c.vport}|director-only`,
+            hosts,
+            evidence: [...c.firstRequest, ...c.requests].slice(0, 4).map((s) => ({ capture: s.capture, frame: s.frame })),
+            expected: `a capture on the client side or on the real servers, where replies from ${formatIp(c.vip)}:${c.vport} would show`,
+            seen: 'inconclusive: only the director\'s capture saw the requests',
+            connection: c,
+          });
+          return;
+        }
         ctx.report({
           messageId: 'unanswered',
           data: { count: c.requestCount, client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
           key: `${c.clientIp}|${c.vip}|${c.vport}`,
-          hosts: [{ ip: c.clientIp, ...(client?.mac !== undefined ? { mac: client.mac } : {}) }],
+          hosts,
           evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `an answer from ${formatIp(c.vip)}:${c.vport}`,
           seen: `${c.requestCount} request packet(s), no answer at any vantage point`,
