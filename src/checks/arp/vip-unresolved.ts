@@ -9,6 +9,8 @@ const RETRY_GAP_SECONDS = 1.5;
 const ICMP_DEST_UNREACH = 3, ICMP_HOST_UNREACH = 1;
 const TCP_SYN = 0x02, TCP_ACK = 0x10;
 const MAX_TARGETS = 4096;
+/** Failures held for addresses not (yet) known to be VIPs. */
+const MAX_PENDING = 256;
 const MAX_EVIDENCE = 6;
 const BROADCAST_MAC = 0xffffffffffff;
 
@@ -45,7 +47,7 @@ export default defineCheck({
 
     function fail(f: Failure): void {
       if (qualifies(f.target)) report(f);
-      else if (pending.length < MAX_TARGETS) pending.push(f);
+      else if (pending.length < MAX_PENDING) pending.push(f);
     }
 
     function report(f: Failure): void {
@@ -62,6 +64,12 @@ export default defineCheck({
         seen: f.seen,
       });
     }
+
+    /** Closes the attempts of capture `capture` that saw no request for longer than a retry gap. */
+    function sweep(capture: number, t: number): void {
+      for (const [target, a] of [...attempts]) if (a.capture === capture && t - a.lastT > RETRY_GAP_SECONDS) close(target, a);
+    }
+    let nextSweep = -Infinity;
 
     function close(target: Ipv4, a: Attempt): void {
       attempts.delete(target);
@@ -85,6 +93,8 @@ export default defineCheck({
           // entry, and after a failover it goes unanswered by design until the new owner is asked.
           if (arp.op !== 1 || arp.spa === arp.tpa || arp.spa === 0 || (arp.tha !== 0 && arp.tha !== BROADCAST_MAC)) return;
           const target = arp.tpa;
+          // Attempts end when their capture moves on: an ARP scan must not fill the table for good.
+          if (s.t > nextSweep || attempts.size >= MAX_TARGETS) { sweep(s.capture, s.t); nextSweep = s.t + RETRY_GAP_SECONDS; }
           let a = attempts.get(target);
           if (a && s.capture !== a.capture) return; // the same broadcast seen at another vantage point
           if (a && s.t - a.lastT > RETRY_GAP_SECONDS) { close(target, a); a = undefined; }
