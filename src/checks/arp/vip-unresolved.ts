@@ -1,5 +1,5 @@
 import { formatIp, formatMac, type Ipv4 } from '../../decode/addresses.js';
-import type { Sighting } from '../../correlate/sighting.js';
+import { dstMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck, type HostRef } from '../check-api.js';
 
 /** Linux gives up on a neighbour after mcast_solicit (3) broadcast requests, retrans_time (1 s) apart. */
@@ -89,9 +89,11 @@ export default defineCheck({
           // Any ARP from the target (a reply, a gratuitous ARP, its own request) resolves it.
           const from = attempts.get(arp.spa);
           if (from) attempts.delete(arp.spa);
-          // Broadcast resolution only: a unicast probe (target MAC filled in) re-checks a cached
-          // entry, and after a failover it goes unanswered by design until the new owner is asked.
-          if (arp.op !== 1 || arp.spa === arp.tpa || arp.spa === 0 || (arp.tha !== 0 && arp.tha !== BROADCAST_MAC)) return;
+          // Broadcast resolution only: a unicast probe (sent to the cached MAC; Linux leaves the
+          // target MAC zero in both) re-checks an entry and, after a failover, goes unanswered by
+          // design until the new owner is asked. Cooked captures show no destination: all count.
+          const dst = dstMacOf(s);
+          if (arp.op !== 1 || arp.spa === arp.tpa || arp.spa === 0 || (dst !== undefined && dst !== BROADCAST_MAC)) return;
           const target = arp.tpa;
           // Attempts end when their capture moves on: an ARP scan must not fill the table for good.
           if (s.t > nextSweep || attempts.size >= MAX_TARGETS) { sweep(s.capture, s.t); nextSweep = s.t + RETRY_GAP_SECONDS; }

@@ -4,7 +4,7 @@ checkCases('arp/vip-unresolved', {
   pass: [
     { fixture: 'healthy-wrr' },
     { fixture: 'keepalived-failover', why: 'the new master announces the VIP' },
-    { fixture: 'vrrp-garp-blocked', why: 'unicast probes to the old master go unanswered; the broadcast request is answered' },
+    { fixture: 'vrrp-garp-blocked', why: 'the new master\'s gratuitous ARPs are dropped, but the router\'s requests are answered' },
     { fixture: 'healthy-wrr', captures: ['rs1', 'rs2'], why: 'the real servers see the request but not the unicast reply: one request is not a failure' },
   ],
   fail: [
