@@ -15,6 +15,7 @@ import forwardLoop from './forward/loop.js';
 import forwardNotForwarded from './forward/not-forwarded.js';
 import forwardRsChangedMidConnection from './forward/rs-changed-mid-connection.js';
 import ndVipAdvertisedByNonDirector from './nd/vip-advertised-by-non-director.js';
+import ndVipUnresolved from './nd/vip-unresolved.js';
 import portRemapped from './port/remapped.js';
 import returnReplyLost from './return/reply-lost.js';
 import returnSourceNotVip from './return/source-not-vip.js';
@@ -47,6 +48,7 @@ export const CHECKS: readonly AnyCheck[] = [
   forwardNotForwarded,
   forwardRsChangedMidConnection,
   ndVipAdvertisedByNonDirector,
+  ndVipUnresolved,
   portRemapped,
   returnReplyLost,
   returnSourceNotVip,
