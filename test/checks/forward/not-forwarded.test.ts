@@ -1,6 +1,11 @@
 import { checkCases } from '../../support/check-cases.js';
 
 checkCases('forward/not-forwarded', {
-  pass: [{ fixture: 'healthy-wrr' }],
-  fail: [{ fixture: 'director-firewall-drop', hosts: ['192.0.2.100'], why: 'the DIP never appears on the wire: the director is named by the VIP it owns' }],
+  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' }],
+  fail: [
+    { fixture: 'director-firewall-drop', hosts: ['192.0.2.100'], why: 'the DIP never appears on the wire: the director is named by the VIP it owns' },
+    { fixture: 'director-output-drop', hosts: ['192.0.2.100'], why: 'an OUTPUT rule: forwarded packets pass LOCAL_OUT' },
+    { fixture: 'director-conntrack-drop', hosts: ['192.0.2.2'], why: 'the SYN passes, the handshake ACK is INVALID for the director\'s one-sided conntrack' },
+    { fixture: 'rs-removed-midstream', hosts: ['192.0.2.2'], why: 'the real server was removed with expire_nodest_conn=0' },
+  ],
 });
