@@ -5,6 +5,7 @@
 import { formatIp, formatMac, type IpAddress } from '../decode/addresses.js';
 import type { Sighting } from '../correlate/sighting.js';
 import type { CheckContext, HostRef } from './check-api.js';
+import { hostRefOf } from './host-ref.js';
 
 /** Linux gives up on a neighbour after mcast_solicit (3) multicast probes, retrans_time (1 s) apart. */
 export const FAILED_AFTER_REQUESTS = 3;
@@ -59,7 +60,7 @@ export function createUnresolvedVipTracker(ctx: CheckContext<'unresolved'>, opti
   function report(f: Failure): void {
     const director = ctx.topology.directors.length === 1 ? ctx.topology.directors[0] : undefined;
     const hosts: HostRef[] = [{ ip: f.target }];
-    if (director?.mac !== undefined) hosts.push({ mac: director.mac, ...(director.ips[0] !== undefined ? { ip: director.ips[0] } : {}) });
+    if (director?.mac !== undefined) hosts.push(hostRefOf(director));
     ctx.report({
       messageId: 'unresolved',
       data: { vip: formatIp(f.target), asker: formatIp(f.asker) },

@@ -1,13 +1,8 @@
-import { defineCheck, type CaptureView, type HostRef } from '../check-api.js';
+import { defineCheck } from '../check-api.js';
+import { captureHostRefs } from '../host-ref.js';
 
 /** Below this, an offset is indistinguishable from LAN latency and scheduling noise. */
 export const CLOCK_OFFSET_THRESHOLD_SECONDS = 0.01;
-
-/** The capture's host: its addresses when the topology knows it, else the MAC that owns the capture. */
-function hostsOf(c: CaptureView): HostRef[] {
-  if (c.host) return [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }];
-  return c.hostMac !== undefined ? [{ mac: c.hostMac }] : [];
-}
 
 export default defineCheck({
   meta: {
@@ -31,7 +26,7 @@ export default defineCheck({
           if (o === undefined && ctx.captures.length > 1 && c.stats.frames > 0) {
             ctx.report({
               messageId: 'unknown', data: { capture: c.name }, verdict: 'inconclusive', key: c.file,
-              hosts: hostsOf(c),
+              hosts: captureHostRefs(c),
               evidence: [], expected: 'packets seen both here and in another capture', seen: 'inconclusive: no shared packet',
             });
             continue;
@@ -40,7 +35,7 @@ export default defineCheck({
           ctx.report({
             messageId: 'offset', data: { capture: c.name, offset: Math.abs(o).toFixed(6), direction: o < 0 ? 'ahead of' : 'behind' },
             key: c.file,
-            hosts: hostsOf(c),
+            hosts: captureHostRefs(c),
             evidence: [], expected: 'clocks within 10 ms', seen: `offset ${o.toFixed(6)} s`,
           });
         }

@@ -1,10 +1,7 @@
 import { formatIp } from '../../decode/addresses.js';
 import type { HostInfo } from '../../correlate/topology.js';
-import { defineCheck, type CaptureView, type HostRef } from '../check-api.js';
-
-function refOf(h: HostInfo): HostRef {
-  return { ...(h.mac !== undefined ? { mac: h.mac } : {}), ...(h.ips[0] !== undefined ? { ip: h.ips[0] } : {}) };
-}
+import { defineCheck, type CaptureView } from '../check-api.js';
+import { hostRefOf } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -34,7 +31,7 @@ export default defineCheck({
           ctx.report({
             messageId: 'missing', verdict: 'inconclusive',
             data: { host: d.name, role: 'director', consequence: 'what it received and forwarded is inferred from other captures' },
-            key: d.name, hosts: [refOf(d)], evidence: [],
+            key: d.name, hosts: [hostRefOf(d)], evidence: [],
             expected: 'a capture on the director', seen: 'none given',
           });
         }
@@ -42,7 +39,7 @@ export default defineCheck({
           ctx.report({
             messageId: 'missing', verdict: 'inconclusive',
             data: { host: r.ips[0] !== undefined && !r.name.includes(formatIp(r.ips[0])) ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
-            key: r.name, hosts: [refOf(r)], evidence: [],
+            key: r.name, hosts: [hostRefOf(r)], evidence: [],
             expected: 'a capture on every real server', seen: 'none given',
           });
         }

@@ -1,4 +1,5 @@
 import { defineCheck } from '../check-api.js';
+import { captureHostRefs } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -22,7 +23,7 @@ export default defineCheck({
           ctx.report({
             messageId: c.linkKind, verdict: 'inconclusive', data: { capture: c.name, linkType: 'SLL/SLL2, as written by tcpdump -i any' },
             key: c.file,
-            hosts: c.host ? [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }] : c.hostMac !== undefined ? [{ mac: c.hostMac }] : [],
+            hosts: captureHostRefs(c),
             evidence: [],
             expected: 'Ethernet frames with source and destination MACs', seen: c.linkKind === 'cooked' ? 'sender MAC only' : 'no MACs',
           });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../check-api.js';
+import { captureHostRefs } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -21,7 +22,7 @@ export default defineCheck({
           ctx.report({
             messageId: 'truncated', verdict: 'inconclusive', data: { capture: c.name, count: c.stats.cut, frames: c.stats.frames, headers: c.stats.truncated },
             key: c.file,
-            hosts: c.host ? [{ ...(c.host.mac !== undefined ? { mac: c.host.mac } : {}), ...(c.host.ips[0] !== undefined ? { ip: c.host.ips[0] } : {}) }] : c.hostMac !== undefined ? [{ mac: c.hostMac }] : [],
+            hosts: captureHostRefs(c),
             evidence: [], expected: 'complete frames', seen: `${c.stats.cut} frame(s) cut by the snap length, ${c.stats.truncated} inside a header`,
           });
         }

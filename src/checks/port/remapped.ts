@@ -2,6 +2,7 @@ import { formatIp } from '../../decode/addresses.js';
 import { dstMacOf } from '../../correlate/sighting.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
+import { hostRefOf } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -33,7 +34,7 @@ export default defineCheck({
         ctx.explain(connectionKeyOf(oip.src, ol4.sport, ol4.dport, ol4.kind));
         const dst = dstMacOf(s);
         const host = ctx.topology.hostByMac(dst) ?? ctx.topology.hostByIp(s.frame.ip?.dst) ?? ctx.captures[s.capture]!.host;
-        const hostRef = host ? { ...(host.mac !== undefined ? { mac: host.mac } : {}), ...(host.ips[0] !== undefined ? { ip: host.ips[0] } : {}) } : { ...(dst !== undefined ? { mac: dst } : {}) };
+        const hostRef = host ? hostRefOf(host) : { ...(dst !== undefined ? { mac: dst } : {}) };
         ctx.report({
           messageId: 'remapped',
           data: { vip: formatIp(oip.dst), vport: ol4.dport, host: host?.name ?? 'the real server', port: l4.dport },

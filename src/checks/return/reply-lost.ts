@@ -1,8 +1,9 @@
-import { formatIp, formatMac } from '../../decode/addresses.js';
+import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
 import type { Connection } from '../../correlate/connections.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck, type CaptureView } from '../check-api.js';
 import { isOutbound } from '../vantage.js';
+import { hostRefOf } from '../host-ref.js';
 
 const MAX_EVIDENCE = 4;
 
@@ -14,7 +15,7 @@ function isClientSide(c: CaptureView): boolean {
  * A client-side capture that must have seen the replies, and saw the requests: the capture of
  * the router the real server addressed its reply to, else the client's own capture.
  */
-function witnessOf(c: Connection, captures: readonly CaptureView[], replyDstMac: number | undefined): CaptureView | undefined {
+function witnessOf(c: Connection, captures: readonly CaptureView[], replyDstMac: Mac | undefined): CaptureView | undefined {
   const requests = [...c.firstRequest, ...c.requests];
   const router = requests.find((s) => {
     const cap = captures[s.capture]!;
@@ -57,7 +58,7 @@ export default defineCheck({
         if (!witness) return;
         const rsMac = srcMacOf(sent);
         const rsCapture = ctx.captures[sent.capture]!;
-        const host = (rsMac !== undefined ? ctx.topology.hostByMac(rsMac) : undefined) ?? rsCapture.host;
+        const host = ctx.topology.hostByMac(rsMac) ?? rsCapture.host;
         const sentAll = c.replies.filter((r) => r.capture === sent!.capture).slice(0, MAX_EVIDENCE);
         const requests = [...c.firstRequest, ...c.requests].filter((s) => s.capture === witness.index).slice(0, MAX_EVIDENCE);
         const to = dstMacOf(sent);
@@ -65,7 +66,7 @@ export default defineCheck({
           messageId: 'lost',
           data: { host: host?.name ?? rsCapture.name, client: formatIp(c.clientIp), cport: c.clientPort, vip: formatIp(c.vip), vport: c.vport, witness: witness.name },
           key: host?.name ?? rsCapture.name,
-          hosts: [host ? { ...(host.mac !== undefined ? { mac: host.mac } : {}), ...(host.ips[0] !== undefined ? { ip: host.ips[0] } : {}) } : { ...(rsMac !== undefined ? { mac: rsMac } : {}) }],
+          hosts: [host ? hostRefOf(host) : { ...(rsMac !== undefined ? { mac: rsMac } : {}) }],
           evidence: [...sentAll, ...requests].map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: witness.role === 'router' && to !== undefined
             ? `the replies sent to ${formatMac(to)} arrive at ${witness.name}, which forwarded the requests`

@@ -4,6 +4,7 @@ import { wasAnswered } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
 import { clientGroupOf } from './persistence-mask.js';
+import { hostRefOf } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -45,7 +46,7 @@ export default defineCheck({
               messageId: 'broken',
               data: { client: formatIp(e.connection.clientIp), first: prev.server, second: e.server, after: (e.t - prev.t).toFixed(1), timeout: p.timeoutSeconds, service: svc },
               key: `${svc}|${group}`,
-              hosts: director ? [{ ...(director.mac !== undefined ? { mac: director.mac } : {}), ...(director.ips[0] !== undefined ? { ip: director.ips[0] } : {}) }] : [],
+              hosts: director ? [hostRefOf(director)] : [],
               evidence: [prev.connection.firstRequest[0]!, e.connection.firstRequest[0]!].map((s) => ({ capture: s.capture, frame: s.frame })),
               expected: `${formatIp(e.connection.clientIp)} stays on ${prev.server} for ${p.timeoutSeconds} s`,
               seen: `moved to ${e.server} after ${(e.t - prev.t).toFixed(1)} s`,

@@ -2,6 +2,7 @@ import { formatIp } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
 import { conformsToScheduler, expectedShares, replayAffordable, type Destination } from './wrr-replay.js';
+import { hostRefOf } from '../host-ref.js';
 
 export default defineCheck({
   meta: {
@@ -62,7 +63,7 @@ export default defineCheck({
             messageId: 'mismatch',
             data: { service: svc, observed: counts, scheduler, weights: dests.map((d) => d.weight).join(':'), expected: expectedText },
             key: svc,
-            hosts: director ? [{ ...(director.mac !== undefined ? { mac: director.mac } : {}), ...(director.ips[0] !== undefined ? { ip: director.ips[0] } : {}) }] : [],
+            hosts: director ? [hostRefOf(director)] : [],
             evidence: scheduled.slice(0, 12).map((e) => e.connection.firstRequest[0]!).map((s) => ({ capture: s.capture, frame: s.frame })),
             expected: `${scheduler} over ${dests.map((d) => `${d.id} (w${d.weight})`).join(', ')}: ${expectedText}`,
             seen: `sequence ${observed.slice(0, 24).join(' ')}${observed.length > 24 ? ' …' : ''} (${counts})`,

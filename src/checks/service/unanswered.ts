@@ -25,13 +25,14 @@ export default defineCheck({
         const client = ctx.topology.hostByIp(c.clientIp);
         const hosts = [{ ip: c.clientIp, ...(client?.mac !== undefined ? { mac: client.mac } : {}) }];
         // UDP has no handshake whose ACK would prove an answer the director cannot see.
-        if (c.protocol === 'udp' && [...c.firstRequest, ...c.requests].every((s) => ctx.captures[s.capture]!.role === 'director')) {
+        const requests = [...c.firstRequest, ...c.requests];
+        if (c.protocol === 'udp' && requests.every((s) => ctx.captures[s.capture]!.role === 'director')) {
           ctx.report({
             messageId: 'udpDirectorOnly', verdict: 'inconclusive',
             data: { client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
             key: `${c.clientIp}|${c.vip}|${c.vport}|director-only`,
             hosts,
-            evidence: [...c.firstRequest, ...c.requests].slice(0, 4).map((s) => ({ capture: s.capture, frame: s.frame })),
+            evidence: requests.slice(0, 4).map((s) => ({ capture: s.capture, frame: s.frame })),
             expected: `a capture on the client side or on the real servers, where replies from ${formatIp(c.vip)}:${c.vport} would show`,
             seen: 'inconclusive: only the director\'s capture saw the requests',
             connection: c,
@@ -43,7 +44,7 @@ export default defineCheck({
           data: { count: c.requestCount, client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
           key: `${c.clientIp}|${c.vip}|${c.vport}`,
           hosts,
-          evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
+          evidence: requests.slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `an answer from ${formatIp(c.vip)}:${c.vport}`,
           seen: `${c.requestCount} request packet(s), no answer at any vantage point`,
           connection: c,
