@@ -159,6 +159,13 @@ wait_servers() {
 }
 
 ipvs() { local h=$1; shift; run "$h" ipvsadm "$@"; }
+# http_wrr_service   the reference virtual service on the director: VIP:80, wrr, rs1 weight 1
+# and rs2 weight 2, both direct routing (rs2, added last, is first in the kernel's list)
+http_wrr_service() {
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
+  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+}
 
 # http_get N URL [CURL-ARGS...]   N requests, each a new connection (one curl each)
 http_get() {

@@ -16,9 +16,7 @@ configure() {
   step "[rs1] sysctl net.ipv4.conf.{all,eth0}.arp_ignore=1 net.ipv4.conf.{all,eth0}.arp_announce=0"
   rs_vip_lo rs1; server http rs1 0.0.0.0 80
   rs_dr rs2; server http rs2 0.0.0.0 80
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
   wait_servers
   run rs1 ip neigh flush dev eth0
   run rs1 ip neigh show dev eth0

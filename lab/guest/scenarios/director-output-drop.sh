@@ -8,9 +8,7 @@ configure() {
   director_up director $DIP
   vip_on_director director
   for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
   run director nft add table inet filter
   run director nft add chain inet filter output '{ type filter hook output priority 0; policy accept; }'
   run director nft add rule inet filter output ip daddr $VIP tcp dport 80 drop

@@ -9,9 +9,7 @@ configure() {
   run director ip addr add $DIP/24 dev eth0
   run director ip route add default via $RTR
   for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {

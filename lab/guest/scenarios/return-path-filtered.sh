@@ -9,9 +9,7 @@ configure() {
   director_up director $DIP
   vip_on_director director
   for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
   run lan nft add table bridge antispoof
   run lan nft add chain bridge antispoof forward '{ type filter hook forward priority 0; policy accept; }'
   run lan nft add rule bridge antispoof forward ether saddr "{ $MAC_rs1, $MAC_rs2 }" ip saddr $VIP drop

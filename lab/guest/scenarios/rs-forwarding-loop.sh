@@ -10,9 +10,7 @@ configure() {
   rs_up rs2; rs_arp rs2 1 2; server http rs2 0.0.0.0 80
   sysctl_set rs2 net.ipv4.ip_forward=1
   step "[rs2] sysctl net.ipv4.ip_forward=1"
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {

@@ -11,9 +11,7 @@ configure() {
   rs_dr rs1; server http rs1 0.0.0.0 80
   run rs1 ip route replace default via $DIP
   rs_dr rs2; server http rs2 0.0.0.0 80
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {

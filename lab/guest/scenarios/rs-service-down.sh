@@ -6,9 +6,7 @@ configure() {
   director_up director $DIP
   vip_on_director director
   for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
   wait_servers
   stop http-rs2-80
 }

@@ -16,9 +16,7 @@ configure() {
   rs_dr rs1; server http rs1 0.0.0.0 80
   rs_up rs2; rs_arp rs2 1 2; run rs2 ip addr add $VIP/24 dev lo; server http rs2 0.0.0.0 80
   run rs2 ip route show table local
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {

@@ -7,9 +7,7 @@ configure() {
   vip_on_director director
   rs_dr rs1; server http rs1 0.0.0.0 80
   rs_up rs2; rs_arp rs2 1 2; server http rs2 0.0.0.0 80
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {

@@ -10,9 +10,7 @@ configure() {
   vip_on_director director
   rs_up rs1; rs_arp rs1 1 2; run rs1 ip addr add $VIP/32 dev eth0; server http rs1 0.0.0.0 80
   rs_dr rs2; server http rs2 0.0.0.0 80
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+  http_wrr_service
 }
 
 traffic() {
