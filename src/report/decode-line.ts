@@ -32,28 +32,30 @@ const macBytes = (m: Mac): Uint8Array => cachedText(macText, m, formatMac);
 const ipBytes = (a: IpAddress): Uint8Array => cachedText(ipText, a, formatIp);
 
 /**
- * Line segments that depend only on a pair of addresses (`,"link":…"eth.dst":"D"` and
- * `,"ip.version":4,…"ip.ttl":`), in small direct-mapped caches: a capture has a handful of such
- * pairs, and one native copy of a segment costs what one key's copy does.
+ * Line segments that depend only on two or three values (`,"link":…"eth.dst":"D"` on the MACs,
+ * `,"ip.version":4,…"ip.ttl":T,"ip.id":` on the addresses and TTL), in small direct-mapped
+ * caches: a capture has a handful of such combinations, and one native copy of a segment costs
+ * what one key's copy does.
  */
-class PairSegments {
+class SegmentCache {
   private readonly as = new Float64Array(PAIR_SLOTS).fill(-1);
   private readonly bs = new Float64Array(PAIR_SLOTS).fill(-1);
+  private readonly cs = new Float64Array(PAIR_SLOTS).fill(-1);
   private readonly texts: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(PAIR_SLOTS).fill(undefined);
 
-  private readonly build: (a: number, b: number) => Uint8Array;
+  private readonly build: (a: number, b: number, c: number) => Uint8Array;
 
-  constructor(build: (a: number, b: number) => Uint8Array) {
+  constructor(build: (a: number, b: number, c: number) => Uint8Array) {
     this.build = build;
   }
 
-  get(a: number, b: number): Uint8Array {
+  get(a: number, b: number, c: number): Uint8Array {
     // ToInt32 keeps the low 32 bits of a MAC: enough to spread a handful of pairs.
-    const slot = (Math.imul(a | 0, 31) + (b | 0)) & (PAIR_SLOTS - 1);
+    const slot = (Math.imul(Math.imul(a | 0, 31) + (b | 0), 31) + (c | 0)) & (PAIR_SLOTS - 1);
     const text = this.texts[slot];
-    if (text !== undefined && this.as[slot] === a && this.bs[slot] === b) return text;
-    const made = this.build(a, b);
-    this.as[slot] = a; this.bs[slot] = b; this.texts[slot] = made;
+    if (text !== undefined && this.as[slot] === a && this.bs[slot] === b && this.cs[slot] === c) return text;
+    const made = this.build(a, b, c);
+    this.as[slot] = a; this.bs[slot] = b; this.cs[slot] = c; this.texts[slot] = made;
     return made;
   }
 }
@@ -73,6 +75,8 @@ export class DecodeLineWriter {
   /** `,"ts":"S.` for the whole seconds of the latest frame: consecutive frames share them. */
   private secText = new Uint8Array(0);
   private sec = -1;
+  private linkType = -1;
+  private linkTypeBytes = new Uint8Array(0);
 
   constructor(file: string, capacity = 1 << 20) {
     this.prefix = new TextEncoder().encode(`{"file":${safeJsonStringify(file)},"frame":`);
@@ -108,13 +112,12 @@ export class DecodeLineWriter {
     let p = this.pos + this.prefix.length;
     p = putNumber(b, p, f.frame);
     p = this.putTime(b, p, f.tsSec, f.tsNsec);
-    p = copy(b, p, K_LINKTYPE); p = putNumber(b, p, f.linkType);
-    p = copy(b, p, K_CAPLEN); p = putNumber(b, p, f.caplen);
+    p = copy(b, p, this.linkTypeText(f.linkType)); p = putNumber(b, p, f.caplen);
     p = copy(b, p, K_LEN); p = putNumber(b, p, f.len);
     const link = f.link;
     if (link) {
       if (link.kind === 'ethernet') {
-        p = copy(b, p, ethernetSegments.get(link.src, link.dst));
+        p = copy(b, p, ethernetSegments.get(link.src, link.dst, 0));
       } else {
         p = copy(b, p, K_LINK); p = put(b, p, link.kind); b[p++] = QUOTE;
       }
@@ -140,20 +143,22 @@ export class DecodeLineWriter {
     const ip = f.ip;
     if (ip) {
       if (ip.version === 4) {
-        p = copy(b, p, ipv4Segments.get(ip.src, ip.dst)); p = putNumber(b, p, ip.ttl);
-        p = copy(b, p, K_IP_ID); p = putNumber(b, p, ip.id);
+        p = copy(b, p, ipv4Segments.get(ip.src, ip.dst, ip.ttl)); p = putNumber(b, p, ip.id);
       } else {
         p = copy(b, p, K_IP_6_SRC); p = copy(b, p, ipBytes(ip.src));
         p = copy(b, p, K_IP_DST); p = copy(b, p, ipBytes(ip.dst));
         p = copy(b, p, K_IP_TTL); p = putNumber(b, p, ip.ttl);
       }
-      p = copy(b, p, K_IP_PROTO); p = putNumber(b, p, ip.protocol);
+      // TCP's protocol number and first key as one segment (most lines); others in pieces.
+      if (ip.protocol === TCP && f.l4?.kind === 'tcp') p = copy(b, p, K_IP_PROTO_TCP_SPORT);
+      else { p = copy(b, p, K_IP_PROTO); p = putNumber(b, p, ip.protocol); }
     }
     const l4 = f.l4;
     if (l4) {
       switch (l4.kind) {
         case 'tcp':
-          p = copy(b, p, K_TCP_SPORT); p = putNumber(b, p, l4.sport);
+          if (ip?.protocol !== TCP) p = copy(b, p, K_TCP_SPORT);
+          p = putNumber(b, p, l4.sport);
           p = copy(b, p, K_TCP_DPORT); p = putNumber(b, p, l4.dport);
           p = copy(b, p, K_TCP_SEQ); p = putNumber(b, p, l4.seq);
           p = copy(b, p, K_TCP_ACK); p = putNumber(b, p, l4.ack);
@@ -185,6 +190,15 @@ export class DecodeLineWriter {
     b[p++] = CLOSE_BRACE;
     b[p++] = NEWLINE;
     this.pos = p;
+  }
+
+  /** `","linktype":L,"caplen":` for the capture's link type (one per file as a rule). */
+  private linkTypeText(linkType: number): Uint8Array {
+    if (linkType !== this.linkType) {
+      this.linkTypeBytes = Buffer.concat([K_LINKTYPE, ascii(JSON.stringify(linkType)), K_CAPLEN]);
+      this.linkType = linkType;
+    }
+    return this.linkTypeBytes;
   }
 
   /** `,"ts":"` and the timestamp; the whole seconds come from the previous frame's when equal. */
@@ -237,6 +251,8 @@ const K_IP_TTL = ascii('","ip.ttl":');
 const K_IP_ID = ascii(',"ip.id":');
 const K_IP_PROTO = ascii(',"ip.proto":');
 const K_TCP_SPORT = ascii(',"tcp.sport":');
+const K_IP_PROTO_TCP_SPORT = ascii(',"ip.proto":6,"tcp.sport":');
+const TCP = 6;
 const K_TCP_DPORT = ascii(',"tcp.dport":');
 const K_TCP_SEQ = ascii(',"tcp.seq":');
 const K_TCP_ACK = ascii(',"tcp.ack":');
@@ -252,13 +268,13 @@ const K_ISSUE_CODE = ascii(',"issue":{"code":');
 const K_CAUSE = ascii(',"cause":');
 const K_OFFSET = ascii(',"offset":');
 
-const ethernetSegments = new PairSegments((src, dst) =>
+const ethernetSegments = new SegmentCache((src, dst) =>
   Buffer.concat([K_LINK_ETHERNET_SRC, macBytes(src as Mac), K_ETH_DST, macBytes(dst as Mac), K_QUOTE]));
-const ipv4Segments = new PairSegments((src, dst) =>
-  Buffer.concat([K_IP_4_SRC, ipBytes(src as IpAddress), K_IP_DST, ipBytes(dst as IpAddress), K_IP_TTL]));
+const ipv4Segments = new SegmentCache((src, dst, ttl) =>
+  Buffer.concat([K_IP_4_SRC, ipBytes(src as IpAddress), K_IP_DST, ipBytes(dst as IpAddress), K_IP_TTL, ascii(String(ttl)), K_IP_ID]));
 
-/** Pairs of decimal digits, "00" to "99", as bytes. */
-const PAIRS = ascii(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''));
+/** "0000" to "9999", as bytes. */
+const GROUPS = ascii(Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0')).join(''));
 
 function copy(b: Uint8Array, p: number, bytes: Uint8Array): number {
   // A native copy costs the same for 8 bytes as for 64; a byte loop grows with every byte.
@@ -276,30 +292,38 @@ function put(b: Uint8Array, p: number, s: string): number {
 function putNumber(b: Uint8Array, p: number, n: number): number {
   if (!(n >= 0 && n <= 0xffffffff && Number.isInteger(n))) return put(b, p, JSON.stringify(n));
   if (n < 10) { b[p] = ZERO + n; return p + 1; }
-  const digits = n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : n < 1e9 ? 9 : 10;
-  // Two digits at a time, from the right.
-  let end = p + digits;
-  while (n >= 100) {
-    const q = (n / 100) >>> 0, r = (n - q * 100) * 2;
-    b[--end] = PAIRS[r + 1]!;
-    b[--end] = PAIRS[r]!;
-    n = q;
+  if (n < 1e4) return putHead(b, p, n);
+  // Groups of four digits: the leading group without its zeros, the others zero-padded.
+  if (n < 1e8) {
+    const hi = (n / 1e4) >>> 0;
+    return putGroup(b, putHead(b, p, hi), n - hi * 1e4);
   }
-  if (n >= 10) { b[--end] = PAIRS[n * 2 + 1]!; b[--end] = PAIRS[n * 2]!; } else b[--end] = ZERO + n;
-  return p + digits;
+  const top = (n / 1e8) >>> 0, rest = n - top * 1e8, mid = (rest / 1e4) >>> 0;
+  return putGroup(b, putGroup(b, putHead(b, p, top), mid), rest - mid * 1e4);
+}
+
+/** 1 to 9999 without leading zeros. */
+function putHead(b: Uint8Array, p: number, n: number): number {
+  const at = n * 4;
+  if (n >= 1000) { b[p] = GROUPS[at]!; b[p + 1] = GROUPS[at + 1]!; b[p + 2] = GROUPS[at + 2]!; b[p + 3] = GROUPS[at + 3]!; return p + 4; }
+  if (n >= 100) { b[p] = GROUPS[at + 1]!; b[p + 1] = GROUPS[at + 2]!; b[p + 2] = GROUPS[at + 3]!; return p + 3; }
+  if (n >= 10) { b[p] = GROUPS[at + 2]!; b[p + 1] = GROUPS[at + 3]!; return p + 2; }
+  b[p] = GROUPS[at + 3]!;
+  return p + 1;
+}
+
+/** 0 to 9999 as four digits. */
+function putGroup(b: Uint8Array, p: number, n: number): number {
+  const at = n * 4;
+  b[p] = GROUPS[at]!; b[p + 1] = GROUPS[at + 1]!; b[p + 2] = GROUPS[at + 2]!; b[p + 3] = GROUPS[at + 3]!;
+  return p + 4;
 }
 
 /** Nine digits, zero-padded. */
 function putNanoseconds(b: Uint8Array, p: number, nsec: number): number {
-  let n = nsec;
-  for (let i = 7; i >= 1; i -= 2) {
-    const q = (n / 100) >>> 0, r = (n - q * 100) * 2;
-    b[p + i + 1] = PAIRS[r + 1]!;
-    b[p + i] = PAIRS[r]!;
-    n = q;
-  }
-  b[p] = ZERO + n;
-  return p + 9;
+  const top = (nsec / 1e8) >>> 0, rest = nsec - top * 1e8, mid = (rest / 1e4) >>> 0;
+  b[p] = ZERO + top;
+  return putGroup(b, putGroup(b, p + 1, mid), rest - mid * 1e4);
 }
 
 /** One frame's line as a string (for callers that print a few frames). */

@@ -31,7 +31,7 @@ describe('decodeJsonLine', () => {
 
   it('writes the same lines through one writer, whose address-pair and seconds caches carry over', async () => {
     // Every fixture file through one writer, then the same frames with their seconds and
-    // addresses scrambled: cache slots are reused by other pairs and seconds go backwards.
+    // addresses scrambled: cache slots are reused by other pairs, TTLs vary and seconds go backwards.
     const writer = new DecodeLineWriter('all.pcap', 64);
     let expected = '';
     for (const file of fixtureCaptureFiles()) {
@@ -41,6 +41,7 @@ describe('decodeJsonLine', () => {
           const data = raw.data.slice();
           data[5] = (data[5]! + raw.frame) & 0xff;
           data[29] = (data[29]! + 7 * raw.frame) & 0xff;
+          data[22] = (data[22]! + (raw.frame % 5)) & 0xff; // TTL: part of a cached segment
           variants.push({ ...raw, data, tsSec: raw.tsSec - (raw.frame % 3) });
         }
         for (const v of variants) {
