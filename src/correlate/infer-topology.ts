@@ -92,6 +92,12 @@ export function inferTopology(
   for (const s of config.services) vipIps.add(s.vip);
   for (const v of config.vrrpVips) vipIps.add(v);
 
+  // A MAC that receives clients' requests for an address and replies from it without ever
+  // claiming it in ARP is their gateway (a router), not a server.
+  const isGatewayFor = (vip: IpAddress, mac: Mac) =>
+    (ev.requestNextHops.get(vip)?.has(mac) ?? false) &&
+    !(ev.arpReplies.get(vip)?.has(mac) ?? false) && !(ev.arpRequests.get(vip)?.has(mac) ?? false);
+
   // 1. Forwarding signature. A director relays packets for the VIP to hosts that consume
   // them. In a forwarding loop nobody consumes: then the director is the relay that owns
   // the VIP in ARP, or the one fed by a host that does not relay (the router).
@@ -187,6 +193,41 @@ export function inferTopology(
     }
   }
 
+  // 3a. No VIP known at all (no director capture, nothing configured): the real servers'
+  // side of DR shows it. Several hosts that serve from one address, not all of them claiming it
+  // in ARP, have it on their loopback; so has a host that receives requests for an address from a
+  // sender which resolved another address of that host by ARP (the director routes the VIP to
+  // a RIP), and that sender is the director.
+  if (vipIps.size === 0) {
+    // A reply with an initial TTL was made by the MAC that sent it, not routed by it.
+    for (const [ip, macs] of ev.replyOriginators) {
+      const servers = [...macs.keys()];
+      const claimsIt = (m: Mac) => (ev.arpReplies.get(ip)?.has(m) ?? false) || (ev.arpRequests.get(ip)?.has(m) ?? false);
+      const routedBy = servers.flatMap((server) => {
+        const own = arpOwnedIps(ev, server, new Set([ip]));
+        return [...(ev.requestSenders.get(ip)?.get(server)?.keys() ?? [])]
+          .filter((sender) => !servers.includes(sender) && own.some((a) => ev.arpAsked.get(sender)?.has(a)) && !ev.arpAsked.get(sender)?.has(ip))
+          .map((sender) => ({ sender, server }));
+      });
+      if ((servers.length < 2 || servers.every(claimsIt)) && routedBy.length === 0) continue;
+      vipIps.add(ip);
+      for (const m of servers) rsMacs.add(m);
+      if (routedBy.length === 0) {
+        const claimants = servers.filter(claimsIt);
+        evidence.push(`${formatIp(ip)} is a VIP: ${servers.map(formatMac).join(', ')} all send service replies from it and ` +
+          (claimants.length === 0 ? 'none claims it in ARP' : `only ${claimants.map(formatMac).join(', ')} claim(s) it in ARP`));
+        continue;
+      }
+      const first = routedBy[0]!;
+      evidence.push(`${formatIp(ip)} is a VIP: ${formatMac(first.sender)} hands requests for it to ${formatMac(first.server)}, whose own address it resolved by ARP, and ${formatMac(first.server)} replies from it`);
+      for (const { sender } of routedBy) {
+        if (directorMacs.has(sender)) continue;
+        directorMacs.add(sender);
+        evidence.push(`${formatMac(sender)} is taken as the director: it routes requests for VIP ${formatIp(ip)} to a real server's own address, resolved by ARP`);
+      }
+    }
+  }
+
   // 3b. Still no director, and no capture of its own: its forwarded copies in the real servers'
   // captures show it. A MAC that hands clients' requests for a VIP to a MAC replying from that
   // VIP, resolves real servers' addresses by ARP and never asks for the VIP is the director; a
@@ -209,11 +250,26 @@ export function inferTopology(
     }
   }
 
-  // Real servers also show up as sources of service replies from a VIP. A MAC that also
-  // receives the clients' requests without ever claiming the VIP is their gateway instead.
-  const isGatewayFor = (vip: IpAddress, mac: Mac) =>
-    (ev.requestNextHops.get(vip)?.has(mac) ?? false) &&
-    !(ev.arpReplies.get(vip)?.has(mac) ?? false) && !(ev.arpRequests.get(vip)?.has(mac) ?? false);
+  // 3c. Still no director (no ARP for the real servers in the captures): the MAC that hands
+  // requests for the VIP to the real servers, when it is not where their replies go (their
+  // gateway: a router whose cache points at a real server) and never asks for the VIP.
+  if (directorMacs.size === 0) {
+    for (const vip of vipIps) {
+      const servers = ev.replySources.get(vip);
+      if (!servers) continue;
+      const gateways = new Set([...servers.keys()].flatMap((m) => [...(ev.replyGateways.get(vip)?.get(m)?.keys() ?? [])]));
+      for (const [next, senders] of ev.requestSenders.get(vip) ?? []) {
+        if (!servers.has(next)) continue;
+        for (const mac of senders.keys()) {
+          if (servers.has(mac) || gateways.has(mac) || directorMacs.has(mac) || (ev.arpAsked.get(mac)?.has(vip) ?? false)) continue;
+          directorMacs.add(mac);
+          evidence.push(`${formatMac(mac)} is taken as the director: it hands requests for VIP ${formatIp(vip)} to ${formatMac(next)}, which replies from it through another gateway`);
+        }
+      }
+    }
+  }
+
+  // Real servers also show up as sources of service replies from a VIP.
   for (const vip of vipIps) {
     for (const mac of ev.replySources.get(vip)?.keys() ?? []) {
       if (isGatewayFor(vip, mac)) { routerMacs.add(mac); continue; }

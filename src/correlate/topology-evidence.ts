@@ -29,6 +29,8 @@ export type TopologyEvidence = {
   readonly requestClients: Map<IpAddress, CounterMap<IpAddress>>;
   /** Service replies (SYN-ACK, UDP/TCP from a requested port): src IP → src MAC → count. */
   readonly replySources: Map<IpAddress, CounterMap<Mac>>;
+  /** Service replies sent with an initial TTL (the sending MAC made them, no router did): src IP → MAC → count. */
+  readonly replyOriginators: Map<IpAddress, CounterMap<Mac>>;
   /** Destination MACs of connection requests, per destination IP. */
   readonly requestNextHops: Map<IpAddress, CounterMap<Mac>>;
   /** Senders of connection requests, per destination IP and next-hop MAC. */
@@ -52,7 +54,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     requestSenders: new Map(), arpAsked: new Map(),
-    replySources: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
+    replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
     captureOriginators: Array.from({ length: captures }, () => new Map()),
   };
@@ -136,34 +138,36 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
     const q = l4.embedded;
     const forwardingCode = l4.kind === 'icmpv6' ? l4.type === 2 || l4.code === 3 || (l4.code === 4 && q?.protocol === 6)
       : l4.code === 1 || l4.code === 4 || (l4.code === 3 && q?.protocol === 6);
-    if (q && src !== undefined && q.dst === ip.src && forwardingCode && !relayedCopy) nestedBump(ev.selfUnreachable, ip.src, src);
+    // Only an error with an initial TTL was made by the MAC that sent it (not routed on by it).
+    if (q && src !== undefined && q.dst === ip.src && forwardingCode && !relayedCopy && INITIAL_TTLS.has(ip.ttl)) nestedBump(ev.selfUnreachable, ip.src, src);
     return;
   }
   if (l4.kind === 'tcp') {
     const syn = (l4.flags & (TCP_SYN | TCP_ACK | TCP_RST)) === TCP_SYN;
     const synAck = (l4.flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK);
-    if (syn) {
-      nestedBump(ev.requestPorts, ip.dst, `tcp/${l4.dport}`);
-      nestedBump(ev.requestClients, ip.dst, ip.src);
-      if (dst !== undefined) {
-        nestedBump(ev.requestNextHops, ip.dst, dst);
-        if (src !== undefined) nested3(ev.requestSenders, ip.dst, dst, src);
-      }
-    } else if (synAck && src !== undefined && !relayedCopy) {
-      nestedBump(ev.replySources, ip.src, src);
-      if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
-    }
+    if (syn) noteRequest(ev, ip.dst, ip.src, `tcp/${l4.dport}`, src, dst);
+    else if (synAck && src !== undefined && !relayedCopy) noteReply(ev, f, src, dst);
   } else if (l4.kind === 'udp') {
     // A UDP exchange: the lower port is usually the service. Only counted toward requests
     // when the destination port is below the ephemeral range.
-    if (l4.dport < 32768 && l4.sport >= 1024) {
-      nestedBump(ev.requestPorts, ip.dst, `udp/${l4.dport}`);
-      nestedBump(ev.requestClients, ip.dst, ip.src);
-    } else if (l4.sport < 32768 && l4.dport >= 1024 && src !== undefined && !relayedCopy) {
-      nestedBump(ev.replySources, ip.src, src);
-      if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
-    }
+    if (l4.dport < 32768 && l4.sport >= 1024) noteRequest(ev, ip.dst, ip.src, `udp/${l4.dport}`, src, dst);
+    else if (l4.sport < 32768 && l4.dport >= 1024 && src !== undefined && !relayedCopy) noteReply(ev, f, src, dst);
   }
+}
+
+function noteRequest(ev: TopologyEvidence, to: IpAddress, from: IpAddress, port: string, src: Mac | undefined, dst: Mac | undefined): void {
+  nestedBump(ev.requestPorts, to, port);
+  nestedBump(ev.requestClients, to, from);
+  if (dst === undefined) return;
+  nestedBump(ev.requestNextHops, to, dst);
+  if (src !== undefined) nested3(ev.requestSenders, to, dst, src);
+}
+
+function noteReply(ev: TopologyEvidence, f: Frame, src: Mac, dst: Mac | undefined): void {
+  const ip = f.ip!;
+  nestedBump(ev.replySources, ip.src, src);
+  if (INITIAL_TTLS.has(ip.ttl)) nestedBump(ev.replyOriginators, ip.src, src);
+  if (dst !== undefined) nested3(ev.replyGateways, ip.src, src, dst);
 }
 
 /**

@@ -16,6 +16,7 @@ export default defineCheck({
       missing: 'No capture from {{host}} ({{role}}): {{consequence}}.',
       noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
       noDirector: 'No capture shows the director: whether it received and forwarded the clients\' packets cannot be checked.',
+      noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the DR checks had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S).',
     },
   },
   create(ctx) {
@@ -41,6 +42,14 @@ export default defineCheck({
             data: { host: r.ips[0] !== undefined && !r.name.includes(formatIp(r.ips[0])) ? `${r.name} (${formatIp(r.ips[0])})` : r.name, role: 'real server', consequence: 'whether it received and answered connections is inferred from other captures' },
             key: r.name, hosts: [hostRefOf(r)], evidence: [],
             expected: 'a capture on every real server', seen: 'none given',
+          });
+        }
+        // Without a VIP every DR check passes vacuously: say so rather than print "no findings".
+        if (ctx.topology.vips.length === 0) {
+          ctx.report({
+            messageId: 'noVip', verdict: 'inconclusive', data: {}, key: 'vip', hosts: [], evidence: [],
+            expected: 'a VIP, from the captures (a director forwarding, real servers replying from it) or from --ipvsadm, --keepalived or --topology',
+            seen: ctx.captures.some((c) => c.role === 'director') ? 'a director capture with no clients\' connection forwarded' : 'none, and no capture from the director',
           });
         }
         if (ctx.topology.vips.length > 0 && ctx.topology.directors.length === 0 && !ctx.captures.some((c) => c.role === 'director')) {

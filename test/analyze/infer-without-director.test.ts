@@ -1,0 +1,48 @@
+// Zero-configuration inference from the real servers' side: with the client's and the real
+// servers' captures but not the director's, the same VIP, director and real servers are found
+// as with every capture — from service replies with an initial TTL sent by several MACs from
+// one address, and from the MAC that hands them the clients' requests.
+
+import { describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/report/report-types.js';
+import { analyzeFixture } from '../support/check-fixture.js';
+
+const CLIENT_AND_SERVERS = ['client', 'rs1', 'rs2'];
+
+function roles(r: ReportJson) {
+  const t = r.topology;
+  return {
+    vips: t.vips.map((v) => v.ip).sort(),
+    directors: t.directors.map((h) => h.mac).sort(),
+    realServers: t.realServers.map((h) => h.mac).sort(),
+  };
+}
+
+describe('inference without the director\'s capture', () => {
+  // healthy-wrr: the director ARPs for the real servers in their captures; healthy-udp: it does
+  // not (warm caches), and it is the MAC that hands them requests while replies leave by the router.
+  for (const fixture of ['healthy-wrr', 'healthy-udp', 'healthy-ipv6', 'weight-mismatch', 'keepalived-failover', 'rs-gateway-director']) {
+    it(`${fixture}: client + real servers give the roles all captures give`, async () => {
+      const all = roles(await analyzeFixture(fixture));
+      const part = await analyzeFixture(fixture, { captures: CLIENT_AND_SERVERS });
+      expect(all.vips.length).toBeGreaterThan(0);
+      expect(roles(part)).toEqual(all);
+      // No DR error on a healthy site for want of the director's capture.
+      if (fixture.startsWith('healthy')) expect(part.findings.filter((f) => f.verdict === 'fail')).toEqual([]);
+    });
+  }
+
+  it('a router relaying a director\'s ICMP error (TTL already decremented) is not taken for the director', async () => {
+    const r = await analyzeFixture('mtu-to-rs', { captures: ['client'] });
+    expect(r.topology.directors).toEqual([]);
+  });
+
+  it('one server answering for an address it owns in ARP is not a VIP; the report says no VIP was found', async () => {
+    // arp-flux without the director and the router: rs1 answers ARP for the VIP and serves every
+    // connection, rs2 sees nothing. Nothing in these captures shows load balancing.
+    const r = await analyzeFixture('arp-flux', { captures: CLIENT_AND_SERVERS });
+    expect(r.topology.vips).toEqual([]);
+    const noVip = r.findings.filter((f) => f.check === 'capture/missing-vantage');
+    expect(noVip.map((f) => [f.verdict, f.message.startsWith('Found no VIP')])).toEqual([['inconclusive', true]]);
+  });
+});
