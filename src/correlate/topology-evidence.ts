@@ -164,6 +164,8 @@ function noteRequest(ev: TopologyEvidence, to: IpAddress, from: IpAddress, port:
 }
 
 function noteReply(ev: TopologyEvidence, f: Frame, src: Mac, dst: Mac | undefined): void {
+  // A group address never sends a frame: such a source is a corrupt or forged frame.
+  if (isMulticastMac(src)) return;
   const ip = f.ip!;
   nestedBump(ev.replySources, ip.src, src);
   if (INITIAL_TTLS.has(ip.ttl)) nestedBump(ev.replyOriginators, ip.src, src);
