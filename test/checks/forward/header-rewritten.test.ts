@@ -7,6 +7,7 @@ checkCases('forward/header-rewritten', {
     { fixture: 'lan-client-offload', why: 'the client\'s own capture holds TCP checksums its NIC fills in later' },
     { fixture: 'lan-client-offload', captures: ['client', 'director'], why: 'the director\'s own copy of each arrival is preferred to the client\'s' },
     { fixture: 'lan-client-offload', captures: ['client', 'rs1', 'rs2'], why: 'only the client\'s copy of each arrival: checksums left out' },
+    { fixture: 'healthy-gro', why: 'GRO at the director and the real servers: merged frames the router sent as segments' },
   ],
   fail: [{ fixture: 'nat-mode-port-map', hosts: ['192.0.2.2'] }],
 });
