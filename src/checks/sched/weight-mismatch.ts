@@ -2,7 +2,17 @@ import { formatIp } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
 import { conformsToScheduler, expectedShares, replayAffordable, type Destination } from './wrr-replay.js';
+import { expectedSharesOf, shareModelOf, sharesConform } from './share-model.js';
 import { hostRefOf } from '../host-ref.js';
+
+/** Fewer connections (or clients) than this conform to any share within the band. */
+const MIN_TO_JUDGE = 20;
+
+/** The first connection of each client address: what persistence and source hashing schedule. */
+function firstPerClient<T extends { readonly connection: { readonly clientIp: unknown } }>(list: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((e) => { const k = String(e.connection.clientIp); if (seen.has(k)) return false; seen.add(k); return true; });
+}
 
 export default defineCheck({
   meta: {
@@ -30,33 +40,32 @@ export default defineCheck({
           // Unknown servers are sched/unknown-real-server's; persistence reuses templates.
           if (list.length === 0 || list.some((e) => !configured.has(e.server))) continue;
           let scheduled = list;
-          if (service.persistence) {
-            const seen = new Set<string>();
-            scheduled = list.filter((e) => { const k = String(e.connection.clientIp); if (seen.has(k)) return false; seen.add(k); return true; });
-          }
+          if (service.persistence) scheduled = firstPerClient(list);
           const dests: Destination[] = service.realServers.map((r) => ({ id: formatIp(r.ip), weight: r.weight ?? 1 }));
-          const observed = scheduled.map((e) => e.server);
           const scheduler = (service.scheduler ?? 'wlc').toLowerCase();
           let conforms: boolean;
+          let shares = expectedShares(dests, scheduled.length);
           const byOrder = [...service.realServers].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((r) => dests.find((d) => d.id === formatIp(r.ip))!);
           const known = service.orderBasis === 'added' ? byOrder.reverse() : service.orderBasis === 'kernel' ? byOrder : undefined;
+          const replayed = scheduled.map((e) => e.server);
           if ((scheduler === 'rr' || scheduler === 'wrr') && replayAffordable(scheduler, dests, false)) {
-            conforms = conformsToScheduler(scheduler, dests, observed, known) || (known !== undefined && conformsToScheduler(scheduler, dests, observed));
+            conforms = conformsToScheduler(scheduler, dests, replayed, known) || (known !== undefined && conformsToScheduler(scheduler, dests, replayed));
           } else if ((scheduler === 'rr' || scheduler === 'wrr') && known !== undefined && replayAffordable(scheduler, dests, true)) {
-            conforms = conformsToScheduler(scheduler, dests, observed, known);
+            conforms = conformsToScheduler(scheduler, dests, replayed, known);
           } else {
-            // Other schedulers (and rr/wrr with too many phases to replay): shares within a 3-sigma band.
-            if (observed.length < 20) continue;
-            const expected = expectedShares(dests, observed.length);
-            conforms = dests.every((d) => {
-              const o = observed.filter((x) => x === d.id).length, e = expected.get(d.id) ?? 0;
-              return Math.abs(o - e) <= 3 * Math.sqrt(Math.max(e, 1)) + 2;
-            });
+            // Other schedulers (and rr/wrr with too many phases to replay): the shares their
+            // kernel code promises, within a 3-sigma band, once there are enough to judge.
+            const model = shareModelOf(scheduler);
+            if (model === 'none') continue;
+            if (model === 'per-client') scheduled = firstPerClient(scheduled);
+            if (scheduled.length < MIN_TO_JUDGE) continue;
+            conforms = sharesConform(model, dests, scheduled.map((e) => e.server));
+            shares = expectedSharesOf(model, dests, scheduled.length);
           }
           if (conforms) continue;
+          const observed = scheduled.map((e) => e.server);
           const counts = dests.map((d) => `${d.id} ×${observed.filter((x) => x === d.id).length}`).join(', ');
-          const expected = expectedShares(dests, observed.length);
-          const expectedText = dests.map((d) => `${d.id} ×${(expected.get(d.id) ?? 0).toFixed(1)}`).join(', ');
+          const expectedText = dests.map((d) => `${d.id} ×${(shares.get(d.id) ?? 0).toFixed(1)}`).join(', ');
           const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
           const director = ctx.topology.directors[0];
           ctx.report({

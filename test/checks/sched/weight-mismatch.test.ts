@@ -1,6 +1,18 @@
 import { checkCases } from '../../support/check-cases.js';
 
+const WLC_CLAIMED = ['-A -t 192.0.2.100:80 -s wlc', '-a -t 192.0.2.100:80 -r 192.0.2.11:80 -g -w 1', '-a -t 192.0.2.100:80 -r 192.0.2.12:80 -g -w 2', ''].join('\n');
+
 checkCases('sched/weight-mismatch', {
-  pass: [{ fixture: 'healthy-wrr', ipvsadm: true }, { fixture: 'healthy-rr-persistent', ipvsadm: true }],
-  fail: [{ fixture: 'weight-mismatch', ipvsadmFile: 'ipvsadm-claimed.txt', why: 'the healthy-wrr captures against another configuration', hosts: ['192.0.2.2'] }],
+  pass: [
+    { fixture: 'healthy-wrr', ipvsadm: true },
+    { fixture: 'healthy-rr-persistent', ipvsadm: true },
+    { fixture: 'healthy-sh', ipvsadm: true, why: 'sh: 60 connections of one client all on rs2, as the source hash says' },
+  ],
+  fail: [
+    { fixture: 'weight-mismatch', ipvsadmFile: 'ipvsadm-claimed.txt', why: 'the healthy-wrr captures against another configuration', hosts: ['192.0.2.2'] },
+    {
+      fixture: 'healthy-sh', ipvsadmText: WLC_CLAIMED, hosts: ['192.0.2.2'],
+      why: 'the sh captures against a wlc table: 60 connections, none on rs1, where wlc gives it a third',
+    },
+  ],
 });
