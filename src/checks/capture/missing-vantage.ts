@@ -16,7 +16,7 @@ export default defineCheck({
       missing: 'No capture from {{host}} ({{role}}): {{consequence}}.',
       noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
       noDirector: 'No capture shows the director: whether it received and forwarded the clients\' packets cannot be checked.',
-      noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the DR checks had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S).',
+      noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the checks that need one had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S).',
     },
   },
   create(ctx) {
