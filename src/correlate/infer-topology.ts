@@ -284,6 +284,16 @@ export function inferTopology(
       if (gw !== undefined && !directorMacs.has(gw) && !rsMacs.has(gw)) routerMacs.add(gw);
     }
   }
+  // A VRRP speaker advertising a VIP is a director (keepalived's backup, say, which forwards
+  // nothing until it takes over), unless it serves from the VIP itself. VRRP alone does not make an
+  // address a VIP: routers use it for their gateway address too.
+  for (const vip of vipIps) {
+    for (const mac of ev.vrrpSpeakers.get(vip)?.keys() ?? []) {
+      if (directorMacs.has(mac) || rsMacs.has(mac)) continue;
+      directorMacs.add(mac);
+      evidence.push(`${formatMac(mac)} is a director: it advertises VIP ${formatIp(vip)} in VRRP`);
+    }
+  }
   // Configured real servers resolved to MACs through ARP.
   for (const s of config.services) {
     for (const r of s.realServers) {

@@ -39,6 +39,8 @@ export type TopologyEvidence = {
   readonly arpAsked: Map<Mac, CounterMap<IpAddress>>;
   /** Next-hop MACs of service replies, per source IP and replying MAC. */
   readonly replyGateways: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /** VRRP advertisements: each address advertised → advertising MAC → count (keepalived's VIPs). */
+  readonly vrrpSpeakers: Map<IpAddress, CounterMap<Mac>>;
   /** ICMP unreachable sent from IP X about a packet addressed to X: X → sender MAC → count. */
   readonly selfUnreachable: Map<IpAddress, CounterMap<Mac>>;
   /** Source IPs per source MAC for packets the MAC originated (not relayed copies). */
@@ -54,7 +56,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     requestSenders: new Map(), arpAsked: new Map(),
-    replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(),
+    replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
     captureOriginators: Array.from({ length: captures }, () => new Map()),
   };
@@ -121,6 +123,10 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   if (src !== undefined && !relayed && earlier.length === 0 && ip.src !== 0 && ip.src !== '::') nestedBump(ev.ipSources, src, ip.src);
 
   if (!l4) return;
+  if (l4.kind === 'vrrp') {
+    if (src !== undefined && !isMulticastMac(src)) for (const a of l4.addresses) nestedBump(ev.vrrpSpeakers, a, src);
+    return;
+  }
   // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.
   const relayedCopy = earlier.some((e) => srcMacOf(e) !== undefined && srcMacOf(e) !== src);
   if (l4.kind === 'icmpv6' && src !== undefined) {

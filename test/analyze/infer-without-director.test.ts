@@ -1,7 +1,8 @@
-// Zero-configuration inference from the real servers' side: with the client's and the real
-// servers' captures but not the director's, the same VIP, director and real servers are found
-// as with every capture — from service replies with an initial TTL sent by several MACs from
-// one address, and from the MAC that hands them the clients' requests.
+// Zero-configuration inference from partial captures. With the client's and the real servers'
+// captures but not the director's, the same VIP, director and real servers are found as with
+// every capture: from service replies with an initial TTL sent by several MACs from one address,
+// and from the MAC that hands them the clients' requests. A keepalived director without a
+// capture of its own is known by its VRRP advertisements.
 
 import { describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/report/report-types.js';
@@ -45,4 +46,19 @@ describe('inference without the director\'s capture', () => {
     const noVip = r.findings.filter((f) => f.check === 'capture/missing-vantage');
     expect(noVip.map((f) => [f.verdict, f.message.startsWith('Found no VIP')])).toEqual([['inconclusive', true]]);
   });
+});
+
+describe('a keepalived director without a capture of its own', () => {
+  // The backup forwards nothing until it takes over; its VRRP advertisements name the VIP. Without
+  // its capture it was taken for an intruder announcing the VIP (arp/vip-announced-by-non-director).
+  for (const fixture of ['keepalived-failover', 'vrrp-split-brain', 'vrrp-auth-mismatch']) {
+    it(`${fixture}: the director's capture alone names both directors and reports no ARP fault all captures do not`, async () => {
+      const all = await analyzeFixture(fixture);
+      const part = await analyzeFixture(fixture, { captures: ['director'] });
+      expect(roles(part).directors).toEqual(roles(all).directors);
+      expect(roles(all).directors.length).toBe(2);
+      const arpFaults = (r: ReportJson) => r.findings.filter((f) => f.verdict === 'fail' && f.check.startsWith('arp/')).map((f) => f.check);
+      expect(arpFaults(part).filter((c) => !arpFaults(all).includes(c))).toEqual([]);
+    });
+  }
 });
