@@ -130,9 +130,12 @@ export function inferTopology(
   }
 
   // 2. Without a visible relay: a VIP owned (ARP) by one MAC while others reply from it.
-  for (const [ip, macs] of ev.replySources) {
+  for (const [ip, replying] of ev.replySources) {
+    // To find a VIP, only replies made by their sender count: a router relaying a host's replies
+    // (TTL already decremented) does not serve from that host's address.
+    const macs = vipIps.has(ip) ? replying : ev.replyOriginators.get(ip);
     const owner = arpOwnerOf(ev, ip);
-    if (owner === undefined) continue;
+    if (owner === undefined || macs === undefined) continue;
     const others = [...macs.keys()].filter((m) => m !== owner && !(ev.requestNextHops.get(ip)?.has(m) && !(ev.arpReplies.get(ip)?.has(m) ?? false)));
     if (others.length === 0 || (!vipIps.has(ip) && ev.relays.size > 0 && !directorMacs.has(owner))) continue;
     if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${formatMac(owner)} owns it in ARP while ${others.map(formatMac).join(', ')} send service replies from it`);

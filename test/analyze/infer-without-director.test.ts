@@ -38,6 +38,16 @@ describe('inference without the director\'s capture', () => {
     expect(r.topology.directors).toEqual([]);
   });
 
+  it('replies a router relays from a real server\'s own address do not make that address a VIP', async () => {
+    // rs-reply-from-rip: rs2 answers from its RIP; the client sees those replies from the router's
+    // MAC (TTL 63), and rs1's capture holds rs2's ARP for the RIP. rs2 is no director.
+    for (const fixture of ['rs-reply-from-rip', 'nat-mode-port-map']) {
+      const r = await analyzeFixture(fixture, { captures: ['client', 'rs1'] });
+      expect(r.topology.directors.map((d) => d.mac)).not.toContain('02:00:00:00:02:12');
+      expect(r.topology.vips.map((v) => v.ip)).not.toContain('192.0.2.12');
+    }
+  });
+
   it('one server answering for an address it owns in ARP is not a VIP; the report says no VIP was found', async () => {
     // arp-flux without the director and the router: rs1 answers ARP for the VIP and serves every
     // connection, rs2 sees nothing. Nothing in these captures shows load balancing.
