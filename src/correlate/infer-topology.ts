@@ -92,10 +92,11 @@ export function inferTopology(
   for (const s of config.services) vipIps.add(s.vip);
   for (const v of config.vrrpVips) vipIps.add(v);
 
-  // A MAC that receives clients' requests for an address and replies from it without ever
-  // claiming it in ARP is their gateway (a router), not a server.
+  // A MAC that receives clients' requests for an address and passes on replies from it (TTL
+  // already decremented) without ever claiming it in ARP is their gateway (a router). A real
+  // server also receives the requests on its own MAC, but makes its replies itself.
   const isGatewayFor = (vip: IpAddress, mac: Mac) =>
-    (ev.requestNextHops.get(vip)?.has(mac) ?? false) &&
+    (ev.requestNextHops.get(vip)?.has(mac) ?? false) && !(ev.replyOriginators.get(vip)?.has(mac) ?? false) &&
     !(ev.arpReplies.get(vip)?.has(mac) ?? false) && !(ev.arpRequests.get(vip)?.has(mac) ?? false);
 
   // 1. Forwarding signature. A director relays packets for the VIP to hosts that consume
@@ -190,7 +191,9 @@ export function inferTopology(
   for (const vip of vipIps) {
     if ([...directorMacs].some((d) => relaysFor(ev, vip).has(d))) continue;
     const owner = arpOwnerOf(ev, vip);
-    if (owner !== undefined && !rsMacs.has(owner) && directorMacs.size === 0) {
+    // A host that serves from the VIP itself is a real server leaking it (ARP flux), not the director.
+    const serves = owner !== undefined && (ev.replyOriginators.get(vip)?.has(owner) ?? false);
+    if (owner !== undefined && !rsMacs.has(owner) && !serves && directorMacs.size === 0) {
       directorMacs.add(owner);
       evidence.push(`${formatMac(owner)} is taken as the director: it answers ARP for VIP ${formatIp(vip)}`);
     }
@@ -237,7 +240,8 @@ export function inferTopology(
   // router or client whose ARP cache points at a real server (ARP flux) asked for the VIP.
   if (directorMacs.size === 0) {
     for (const vip of vipIps) {
-      const servers = ev.replySources.get(vip);
+      // Replies made by their sender (a router relaying them to the client is not a server).
+      const servers = ev.replyOriginators.get(vip);
       if (!servers) continue;
       const serverIps = new Set([...servers.keys()].flatMap((m) => arpOwnedIps(ev, m, vipIps)));
       for (const [next, senders] of ev.requestSenders.get(vip) ?? []) {
@@ -258,7 +262,8 @@ export function inferTopology(
   // gateway: a router whose cache points at a real server) and never asks for the VIP.
   if (directorMacs.size === 0) {
     for (const vip of vipIps) {
-      const servers = ev.replySources.get(vip);
+      // Replies made by their sender (a router relaying them to the client is not a server).
+      const servers = ev.replyOriginators.get(vip);
       if (!servers) continue;
       const gateways = new Set([...servers.keys()].flatMap((m) => [...(ev.replyGateways.get(vip)?.get(m)?.keys() ?? [])]));
       for (const [next, senders] of ev.requestSenders.get(vip) ?? []) {

@@ -38,6 +38,14 @@ describe('inference without the director\'s capture', () => {
     expect(r.topology.directors).toEqual([]);
   });
 
+  it('with --ipvsadm and one real server\'s capture, the client is not taken for the director', async () => {
+    // rs2's replies reach the client from the router's MAC: the router is not a server, so the
+    // client handing it requests for the VIP is no director.
+    const r = await analyzeFixture('healthy-wrr', { captures: ['client', 'rs1'], ipvsadm: true });
+    expect(roles(r).directors).toEqual(['02:00:00:00:02:02']);
+    expect(r.findings.filter((f) => f.verdict === 'fail')).toEqual([]);
+  });
+
   it('replies a router relays from a real server\'s own address do not make that address a VIP', async () => {
     // rs-reply-from-rip: rs2 answers from its RIP; the client sees those replies from the router's
     // MAC (TTL 63), and rs1's capture holds rs2's ARP for the RIP. rs2 is no director.

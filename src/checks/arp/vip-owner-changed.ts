@@ -26,6 +26,9 @@ export default defineCheck({
         const ip = s.frame.ip;
         const dst = dstMacOf(s);
         if (!ip || dst === undefined || isMulticastMac(dst) || !ctx.topology.isVip(ip.dst)) return;
+        // Without a known director its own forwarded copies cannot be told from a stray sender's
+        // (capture/missing-vantage says no capture shows the director).
+        if (ctx.topology.directors.length === 0) return;
         const src = srcMacOf(s);
         if (ctx.topology.isDirectorMac(dst) || ctx.topology.isDirectorMac(src)) return;
         // Only traffic entering the cluster: from the router or a client, not a host relaying it back.

@@ -6,6 +6,8 @@ import type { Connection } from '../../correlate/connections.js';
 import type { ConfiguredService } from '../../correlate/infer-topology.js';
 import type { CaptureView } from '../check-api.js';
 import type { TopologyView } from '../../correlate/topology.js';
+import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
+import { isInbound } from '../vantage.js';
 import { realServerOf } from './realserver-of.js';
 
 const MAX_PER_SERVICE = 20_000;
@@ -48,13 +50,41 @@ function retained(c: Connection, keep: Retain): Connection {
   };
 }
 
+/** New connections whose real server no capture shows: how many, and the first few. */
+export type Unplaced = { count: number; readonly examples: Sighting[] };
+
+const UNPLACED_EXAMPLES = 12;
+
+/**
+ * Whether a capture shows what became of an unplaced connection: a director's capture saw it
+ * arrive and not leave (not scheduled, or dropped), or a real server's saw it come from another
+ * MAC than a director's (it bypassed the scheduler).
+ */
+function fateKnown(c: Connection, captures: readonly CaptureView[], t: TopologyView): boolean {
+  return c.firstRequest.some((s) => {
+    const cap = captures[s.capture]!;
+    if (!isInbound(s, cap)) return false;
+    return cap.role === 'director' || (cap.role === 'real-server' && !t.isDirectorMac(srcMacOf(s)));
+  });
+}
+
 export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView, keep: Retain = 'journey') {
   const log = new Map<ConfiguredService, ScheduledConnection[]>();
+  const unplaced = new Map<ConfiguredService, Unplaced>();
   return {
     add(service: ConfiguredService, c: Connection): ScheduledConnection | undefined {
       const t = topology();
       const mac = realServerOf(c, captures, t);
-      if (mac === undefined) return undefined;
+      if (mac === undefined) {
+        // Scheduled somewhere no capture shows (only the client's or the router's view of it).
+        if (!fateKnown(c, captures, t)) {
+          let u = unplaced.get(service);
+          if (!u) unplaced.set(service, (u = { count: 0, examples: [] }));
+          u.count++;
+          if (u.examples.length < UNPLACED_EXAMPLES && c.firstRequest[0]) u.examples.push(c.firstRequest[0]);
+        }
+        return undefined;
+      }
       const host = t.hostByMac(mac);
       const ip = host?.ips[0];
       const entry: ScheduledConnection = {
@@ -65,6 +95,10 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
       if (!list) log.set(service, (list = []));
       if (list.length < MAX_PER_SERVICE) list.push(entry);
       return entry;
+    },
+    /** New connections of a service that no capture places on a real server. */
+    unplacedOf(service: ConfiguredService): Unplaced | undefined {
+      return unplaced.get(service);
     },
     /** Per service, in scheduling (start-time) order. */
     all(): Map<ConfiguredService, ScheduledConnection[]> {

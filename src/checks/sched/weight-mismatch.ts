@@ -25,6 +25,7 @@ export default defineCheck({
     docs: 'docs/checks/sched/weight-mismatch.md',
     messages: {
       mismatch: 'New connections to {{service}} went {{observed}}, which {{scheduler}} with weights {{weights}} cannot produce (expected about {{expected}}).',
+      partial: '{{unplaced}} of {{total}} new connections to {{service}} went to a real server no capture shows: the distribution is not judged.',
     },
   },
   create(ctx) {
@@ -39,6 +40,22 @@ export default defineCheck({
           const configured = new Set(service.realServers.map((r) => formatIp(r.ip)));
           // Unknown servers are sched/unknown-real-server's; persistence reuses templates.
           if (list.length === 0 || list.some((e) => !configured.has(e.server))) continue;
+          const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
+          const director = ctx.topology.directors[0];
+          // A sequence with holes would look like another scheduler's: do not judge it.
+          const gaps = log.unplacedOf(service);
+          if (gaps) {
+            ctx.report({
+              messageId: 'partial', verdict: 'inconclusive',
+              data: { unplaced: gaps.count, total: gaps.count + list.length, service: svc },
+              key: svc,
+              hosts: director ? [hostRefOf(director)] : [],
+              evidence: gaps.examples.map((s) => ({ capture: s.capture, frame: s.frame })),
+              expected: 'every new connection of the service placed on a real server (the director\'s capture, or every real server\'s)',
+              seen: `${list.length} placed, ${gaps.count} seen only on the way (client or router side)`,
+            });
+            continue;
+          }
           let scheduled = list;
           if (service.persistence) scheduled = firstPerClient(list);
           const dests: Destination[] = service.realServers.map((r) => ({ id: formatIp(r.ip), weight: r.weight ?? 1 }));
@@ -66,8 +83,6 @@ export default defineCheck({
           const observed = scheduled.map((e) => e.server);
           const counts = dests.map((d) => `${d.id} ×${observed.filter((x) => x === d.id).length}`).join(', ');
           const expectedText = dests.map((d) => `${d.id} ×${(shares.get(d.id) ?? 0).toFixed(1)}`).join(', ');
-          const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
-          const director = ctx.topology.directors[0];
           ctx.report({
             messageId: 'mismatch',
             data: { service: svc, observed: counts, scheduler, weights: dests.map((d) => d.weight).join(':'), expected: expectedText },

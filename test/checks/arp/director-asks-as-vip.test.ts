@@ -3,7 +3,13 @@ import { findingsOf, fixtureExists } from '../../support/check-fixture.js';
 import { checkCases } from '../../support/check-cases.js';
 
 checkCases('arp/director-asks-as-vip', {
-  pass: [{ fixture: 'healthy-wrr' }],
+  pass: [
+    { fixture: 'healthy-wrr' },
+    {
+      fixture: 'keepalived-failover', captures: ['rs1', 'rs2'], ipvsadm: true,
+      why: 'the new master resolves the router from the VIP (its own resets); the real servers\' replies show that MAC is the router',
+    },
+  ],
   fail: [
     { fixture: 'director-vip-not-32', hosts: ['192.0.2.100'], why: 'the VIP is the director\'s primary address; its DIP never appears on the wire' },
     { fixture: 'director-local-client', hosts: ['192.0.2.2'], why: 'curl to the VIP on the director itself' },
