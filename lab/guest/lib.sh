@@ -147,6 +147,25 @@ server() {
   bg "$kind-$h-$port" "$h" python3 "$GUEST/tools.py" "$kind" "$addr" "$port" "$h"
   echo "$h $proto $port" >> "$RUNDIR/listeners"
 }
+# real_servers KIND ADDR PORT   rs1 and rs2 as correctly configured DR real servers, each running
+# a tools.py server of KIND on ADDR:PORT
+real_servers() {
+  local rs
+  for rs in rs1 rs2; do rs_dr $rs; server "$1" $rs "$2" "$3"; done
+}
+# dr_site KIND ADDR PORT   the director (DIP, VIP on eth0) and both real servers (see real_servers)
+dr_site() {
+  director_up director $DIP
+  vip_on_director director
+  real_servers "$@"
+}
+# reference_site   the healthy-wrr site: addresses and routing, the director, HTTP on both real
+# servers and the reference wrr service on VIP:80; fault scenarios add their one difference
+reference_site() {
+  net_base
+  dr_site http 0.0.0.0 80
+  http_wrr_service
+}
 # wait_servers   wait until every server started with `server` listens (bounded)
 wait_servers() {
   local h proto port
@@ -159,13 +178,17 @@ wait_servers() {
 }
 
 ipvs() { local h=$1; shift; run "$h" ipvsadm "$@"; }
-# http_wrr_service   the reference virtual service on the director: VIP:80, wrr, rs1 weight 1
-# and rs2 weight 2, both direct routing (rs2, added last, is first in the kernel's list)
-http_wrr_service() {
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 2
+# dr_service -t|-u PORT SCHED W1 W2 [SERVICE-OPTION...]   a virtual service on the director's
+# VIP:PORT with rs1 (weight W1) then rs2 (weight W2) on the same port, both direct routing (rs2,
+# added last, is first in the kernel's list)
+dr_service() {
+  local proto=$1 port=$2 sched=$3 w1=$4 w2=$5; shift 5
+  ipvs director -A "$proto" $VIP:"$port" -s "$sched" "$@"
+  ipvs director -a "$proto" $VIP:"$port" -r $RIP1:"$port" -g -w "$w1"
+  ipvs director -a "$proto" $VIP:"$port" -r $RIP2:"$port" -g -w "$w2"
 }
+# http_wrr_service   the reference virtual service: VIP:80, wrr, rs1 weight 1 and rs2 weight 2
+http_wrr_service() { dr_service -t 80 wrr 1 2; }
 
 # http_get N URL [CURL-ARGS...]   N requests, each a new connection (one curl each)
 http_get() {

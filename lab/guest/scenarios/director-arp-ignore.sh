@@ -9,7 +9,7 @@ configure() {
   director_up director $DIP
   rs_arp director 1 2
   rs_vip_lo director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   http_wrr_service
 }
 

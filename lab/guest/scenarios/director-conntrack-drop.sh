@@ -5,11 +5,7 @@
 # forwarded, the real server answers, and every later client segment dies in the director.
 
 configure() {
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  http_wrr_service
+  reference_site
   run director nft add table inet filter
   run director nft add chain inet filter input '{ type filter hook input priority 0; policy accept; }'
   run director nft add rule inet filter input ct state invalid drop

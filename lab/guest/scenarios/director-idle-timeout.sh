@@ -5,12 +5,8 @@
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server lineecho $rs 0.0.0.0 7000; done
-  ipvs director -A -t $VIP:7000 -s rr
-  ipvs director -a -t $VIP:7000 -r $RIP1:7000 -g -w 1
-  ipvs director -a -t $VIP:7000 -r $RIP2:7000 -g -w 1
+  dr_site lineecho 0.0.0.0 7000
+  dr_service -t 7000 rr 1 1
   ipvs director --set 3 0 0
 }
 

@@ -4,11 +4,7 @@
 # director and nothing leaves, though INPUT looks fine.
 
 configure() {
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  http_wrr_service
+  reference_site
   run director nft add table inet filter
   run director nft add chain inet filter output '{ type filter hook output priority 0; policy accept; }'
   run director nft add rule inet filter output ip daddr $VIP tcp dport 80 drop

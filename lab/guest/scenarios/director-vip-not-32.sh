@@ -8,7 +8,7 @@ configure() {
   run director ip addr add $VIP/24 dev eth0
   run director ip addr add $DIP/24 dev eth0
   run director ip route add default via $RTR
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   http_wrr_service
 }
 

@@ -10,7 +10,7 @@ configure() {
   net_base
   director_up director $DIP
   run director ip -6 addr add $VIP6/128 dev lo
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs :: 80; done
+  real_servers http :: 80
   ipvs director -A -t "[$VIP6]:80" -s wrr
   ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
   ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2

@@ -13,9 +13,7 @@ configure() {
   net_base
   # GRO on a veth needs its NAPI receive path, which `gro on` enables.
   for h in director rs1 rs2; do run $h ethtool -K eth0 gro on; run $h ethtool -k eth0; done
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  dr_site http 0.0.0.0 80
   http_wrr_service
 }
 

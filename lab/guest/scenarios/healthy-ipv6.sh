@@ -7,9 +7,7 @@ IPV6=1
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs :: 80; done
+  dr_site http :: 80
   ipvs director -A -t "[$VIP6]:80" -s wrr
   ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
   ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2

@@ -5,12 +5,8 @@
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server udp $rs $VIP 9000; done
-  ipvs director -A -u $VIP:9000 -s wrr
-  ipvs director -a -u $VIP:9000 -r $RIP1:9000 -g -w 1
-  ipvs director -a -u $VIP:9000 -r $RIP2:9000 -g -w 2
+  dr_site udp $VIP 9000
+  dr_service -u 9000 wrr 1 2
 }
 
 traffic() {

@@ -4,11 +4,7 @@
 # Traffic: 12 HTTP GETs from the client, each on a new connection.
 
 configure() {
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  http_wrr_service
+  reference_site
 }
 
 traffic() {

@@ -16,9 +16,7 @@ configure() {
   run client ip route add default via $RTR
   run router ip addr add $RTR/24 dev lan0
   run client ethtool -k eth0
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  dr_site http 0.0.0.0 80
   http_wrr_service
 }
 

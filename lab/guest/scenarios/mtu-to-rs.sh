@@ -8,7 +8,7 @@ configure() {
   director_up director $DIP
   vip_on_director director
   run director ip route replace 192.0.2.0/24 dev eth0 proto kernel scope link src $DIP mtu 1400
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   http_wrr_service
   head -c 8000 /dev/zero | tr '\0' 'x' > "$RUNDIR/upload.bin"
 }

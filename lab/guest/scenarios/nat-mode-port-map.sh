@@ -6,9 +6,7 @@
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 8080; done
+  dr_site http 0.0.0.0 8080
   ipvs director -A -t $VIP:80 -s wrr
   ipvs director -a -t $VIP:80 -r $RIP1:8080 -m -w 1
   ipvs director -a -t $VIP:80 -r $RIP2:8080 -m -w 2

@@ -4,9 +4,7 @@
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  dr_site http 0.0.0.0 80
   ipvs director -A -t $VIP:8099 -s wrr
   ipvs director -a -t $VIP:8099 -r $RIP1:80 -g -w 1
   ipvs director -a -t $VIP:8099 -r $RIP2:80 -g -w 2

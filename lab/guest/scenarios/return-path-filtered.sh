@@ -5,11 +5,7 @@
 # the real servers answer, and their replies never reach the router.
 
 configure() {
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  http_wrr_service
+  reference_site
   run lan nft add table bridge antispoof
   run lan nft add chain bridge antispoof forward '{ type filter hook forward priority 0; policy accept; }'
   run lan nft add rule bridge antispoof forward ether saddr "{ $MAC_rs1, $MAC_rs2 }" ip saddr $VIP drop

@@ -2,11 +2,7 @@
 # (no health checking). Connections scheduled to rs2 are refused by rs2's kernel.
 
 configure() {
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  http_wrr_service
+  reference_site
   wait_servers
   stop http-rs2-80
 }

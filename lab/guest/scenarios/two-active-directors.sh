@@ -14,7 +14,7 @@ configure() {
   vip_on_director director
   director_up director2 $DIP2
   rs_arp director2 1 2; rs_vip_lo director2
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   ipvs director -A -t $VIP:80 -s rr
   ipvs director -a -t $VIP:80 -r $DIP2:80 -g -w 1
   ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1

@@ -10,7 +10,7 @@ configure() {
   net_base
   director_up director $DIP
   director_up director2 $DIP2
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   wait_servers
   keepalived_start director "$(keepalived_conf director MASTER 150 80)"
   wait_for 30 "VIP on director" has_vip director

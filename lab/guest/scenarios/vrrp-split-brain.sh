@@ -8,7 +8,7 @@ configure() {
   net_base
   director_up director $DIP
   director_up director2 $DIP2
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
+  real_servers http 0.0.0.0 80
   for d in director director2; do
     run $d nft add table inet filter
     run $d nft add chain inet filter input '{ type filter hook input priority 0; policy accept; }'

@@ -3,12 +3,8 @@
 
 configure() {
   net_base
-  director_up director $DIP
-  vip_on_director director
-  for rs in rs1 rs2; do rs_dr $rs; server http $rs 0.0.0.0 80; done
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $RIP2:80 -g -w 0
+  dr_site http 0.0.0.0 80
+  dr_service -t 80 wrr 1 0
 }
 
 traffic() {
