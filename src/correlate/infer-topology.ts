@@ -74,6 +74,18 @@ function arpOwnerOf(ev: TopologyEvidence, ip: IpAddress): Mac | undefined {
   return argMax(ev.arpReplies.get(ip)) ?? argMax(ev.arpRequests.get(ip));
 }
 
+/**
+ * Whether `mac` resolved one of the real servers' own `addresses` by ARP and never the VIP: the
+ * director routing the VIP to a RIP (a router or client whose cache points at a real server asks
+ * for the VIP itself).
+ */
+function resolvesServersNotVip(ev: TopologyEvidence, mac: Mac, addresses: Iterable<IpAddress>, vip: IpAddress): boolean {
+  const asked = ev.arpAsked.get(mac);
+  if (!asked || asked.has(vip)) return false;
+  for (const a of addresses) if (asked.has(a)) return true;
+  return false;
+}
+
 function relaysFor(ev: TopologyEvidence, dst: IpAddress): Map<Mac, CounterMap<Mac>> {
   return ev.relays.get(dst) ?? new Map();
 }
@@ -212,7 +224,7 @@ export function inferTopology(
       const routedBy = servers.flatMap((server) => {
         const own = arpOwnedIps(ev, server, new Set([ip]));
         return [...(ev.requestSenders.get(ip)?.get(server)?.keys() ?? [])]
-          .filter((sender) => !servers.includes(sender) && own.some((a) => ev.arpAsked.get(sender)?.has(a)) && !ev.arpAsked.get(sender)?.has(ip))
+          .filter((sender) => !servers.includes(sender) && resolvesServersNotVip(ev, sender, own, ip))
           .map((sender) => ({ sender, server }));
       });
       if ((servers.length < 2 || servers.every(claimsIt)) && routedBy.length === 0) continue;
@@ -247,9 +259,7 @@ export function inferTopology(
       for (const [next, senders] of ev.requestSenders.get(vip) ?? []) {
         if (!servers.has(next)) continue;
         for (const mac of senders.keys()) {
-          const asked = ev.arpAsked.get(mac);
-          if (servers.has(mac) || directorMacs.has(mac) || !asked || asked.has(vip)) continue;
-          if (![...asked.keys()].some((ip) => serverIps.has(ip))) continue;
+          if (servers.has(mac) || directorMacs.has(mac) || !resolvesServersNotVip(ev, mac, serverIps, vip)) continue;
           directorMacs.add(mac);
           evidence.push(`${formatMac(mac)} is taken as the director: it hands requests for VIP ${formatIp(vip)} to ${formatMac(next)}, which replies from it, and resolves the real servers' addresses by ARP, never the VIP`);
         }
