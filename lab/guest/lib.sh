@@ -189,6 +189,12 @@ dr_service() {
 }
 # http_wrr_service   the reference virtual service: VIP:80, wrr, rs1 weight 1 and rs2 weight 2
 http_wrr_service() { dr_service -t 80 wrr 1 2; }
+# http_wrr_service6   the same service on the IPv6 VIP: [VIP6]:80, wrr, rs1 weight 1, rs2 weight 2
+http_wrr_service6() {
+  ipvs director -A -t "[$VIP6]:80" -s wrr
+  ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
+  ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
+}
 
 # http_get N URL [CURL-ARGS...]   N requests, each a new connection (one curl each)
 http_get() {

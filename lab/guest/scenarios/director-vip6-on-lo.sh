@@ -11,9 +11,7 @@ configure() {
   director_up director $DIP
   run director ip -6 addr add $VIP6/128 dev lo
   real_servers http :: 80
-  ipvs director -A -t "[$VIP6]:80" -s wrr
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
+  http_wrr_service6
   wait_dad
 }
 

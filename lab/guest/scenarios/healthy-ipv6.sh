@@ -8,9 +8,7 @@ IPV6=1
 configure() {
   net_base
   dr_site http :: 80
-  ipvs director -A -t "[$VIP6]:80" -s wrr
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
+  http_wrr_service6
   wait_dad
 }
 

@@ -12,9 +12,7 @@ configure() {
   rs_up rs1; rs_arp rs1 1 2; run rs1 ip -6 addr add $VIP6/128 dev eth0 nodad; run rs1 ip addr add $VIP/32 dev lo
   server http rs1 :: 80
   rs_dr rs2; server http rs2 :: 80
-  ipvs director -A -t "[$VIP6]:80" -s wrr
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP16]:80" -g -w 1
-  ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
+  http_wrr_service6
   wait_dad
 }
 
