@@ -216,6 +216,7 @@ wait_dad() {
 }
 
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
+# (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs)
 # A VRRP instance holding the VIP on eth0 and one DR virtual_server per port (rr, TCP_CHECK).
 keepalived_conf() {
   local h=$1 state=$2 prio=$3 ports=${4:-80} f p rs
@@ -224,6 +225,8 @@ keepalived_conf() {
     echo "! keepalived configuration of $h"
     echo "global_defs {"
     echo "    router_id LVS_$h"
+    # KA_SYNC_DAEMON=IF: IPVS connection sync on IF, master or backup as VI_1 is.
+    [ -z "${KA_SYNC_DAEMON:-}" ] || echo "    lvs_sync_daemon $KA_SYNC_DAEMON VI_1"
     echo "}"
     echo
     echo "vrrp_instance VI_1 {"

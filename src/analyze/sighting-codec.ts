@@ -49,7 +49,8 @@ function kindOf(f: Frame): number {
   if (ip.version !== 4) return KIND_RARE;
   const l4 = f.l4;
   if (l4 === undefined) return KIND_IP;
-  return l4.kind === 'tcp' ? KIND_TCP : l4.kind === 'udp' ? KIND_UDP : KIND_RARE;
+  // An IPVS sync message keeps its decoded entries: sent whole, like the rare kinds.
+  return l4.kind === 'tcp' ? KIND_TCP : l4.kind === 'udp' && l4.ipvsSync === undefined ? KIND_UDP : KIND_RARE;
 }
 
 export class SightingBatchWriter {

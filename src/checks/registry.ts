@@ -30,6 +30,7 @@ import serviceUnanswered from './service/unanswered.js';
 import serviceUnansweredAtRs from './service/unanswered-at-rs.js';
 import vrrpBadAdvert from './vrrp/bad-advert.js';
 import vrrpMultipleMasters from './vrrp/multiple-masters.js';
+import vrrpNoConnectionSync from './vrrp/no-connection-sync.js';
 import vrrpNoGarpAfterTakeover from './vrrp/no-garp-after-takeover.js';
 
 export const CHECKS: readonly AnyCheck[] = [
@@ -63,5 +64,6 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceUnansweredAtRs,
   vrrpBadAdvert,
   vrrpMultipleMasters,
+  vrrpNoConnectionSync,
   vrrpNoGarpAfterTakeover,
 ] as AnyCheck[];

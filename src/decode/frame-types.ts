@@ -132,6 +132,36 @@ export type UdpDatagram = {
   readonly checksum: number;
   readonly payloadOffset: number;
   readonly payloadLength: number;
+  /** An IPVS connection sync message (to the sync port, header agreeing with the datagram). */
+  readonly ipvsSync?: IpvsSyncMessage;
+};
+
+/** One connection entry of an IPVS sync message. */
+export type IpvsSyncConnection = {
+  /** IP protocol number (6 TCP, 17 UDP, 132 SCTP). */
+  readonly protocol: number;
+  readonly client: IpAddress;
+  readonly clientPort: number;
+  readonly vip: IpAddress;
+  readonly vport: number;
+  /** The real server. */
+  readonly server: IpAddress;
+  readonly serverPort: number;
+  /** IPVS protocol state (TCP: 1 ESTABLISHED, 2 SYN_SENT, 3 SYN_RECV, 4 FIN_WAIT, …). */
+  readonly state: number;
+  readonly flags: number;
+  /** Seconds; version 1 only. */
+  readonly timeout: number | undefined;
+};
+
+/** What a master director's kernel multicasts to its backups (ip_vs_sync.c). */
+export type IpvsSyncMessage = {
+  readonly version: 0 | 1;
+  readonly syncid: number;
+  readonly size: number;
+  /** Entries the message carries (those cut off by the snap length are not in `connections`). */
+  readonly count: number;
+  readonly connections: readonly IpvsSyncConnection[];
 };
 
 /** The start of the offending datagram quoted inside an ICMP / ICMPv6 error. */

@@ -8,7 +8,7 @@
 // collector pays for.
 
 import type { Ipv4 } from './addresses.js';
-import type { Ipv4Header, TcpOptions, TcpSegment, UdpDatagram } from './frame-types.js';
+import type { Ipv4Header, IpvsSyncMessage, TcpOptions, TcpSegment, UdpDatagram } from './frame-types.js';
 
 /** A big-endian 32-bit word as a signed integer (what fits in a V8 field unboxed). */
 function word(b: Uint8Array, off: number): number {
@@ -113,10 +113,13 @@ export class PackedUdp implements UdpDatagram {
   /** Length, checksum. */
   private readonly w1: number;
 
+  readonly ipvsSync: IpvsSyncMessage | undefined;
+
   /** The header at `off` of `b`, already validated by readUdp. */
-  constructor(b: Uint8Array, off: number, payloadLength: number) {
+  constructor(b: Uint8Array, off: number, payloadLength: number, ipvsSync: IpvsSyncMessage | undefined) {
     this.offset = off;
     this.payloadLength = payloadLength;
+    this.ipvsSync = ipvsSync;
     this.ports = word(b, off);
     this.w1 = word(b, off + 4);
   }

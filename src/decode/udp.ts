@@ -1,6 +1,7 @@
 // UDP header (RFC 768).
 
 import { readableEnd, u16 } from './bytes.js';
+import { decodeIpvsSync, IPVS_SYNC_PORT } from './ipvs-sync.js';
 import type { UdpDatagram } from './frame-types.js';
 import { PackedUdp } from './packed-headers.js';
 import type { DecodeIssue } from './issues.js';
@@ -40,16 +41,19 @@ export function readUdp(b: Uint8Array, off: number, end: number, packed = false)
     const isJumbogram = length === 0 && declared > MAX_UDP_LENGTH;
     if (!isJumbogram) lengthIssue = makeIssue('udp.bad-length', 'malformed', off);
   }
-  if (packed) return new PackedUdp(b, off, payloadLength);
+  const dport = u16(b, off + OFF.DPORT);
+  const ipvsSync = dport === IPVS_SYNC_PORT ? decodeIpvsSync(b, next, payloadLength) : undefined;
+  if (packed) return new PackedUdp(b, off, payloadLength, ipvsSync);
   const datagram: UdpDatagram = {
     kind: 'udp',
     offset: off,
     sport: u16(b, off + OFF.SPORT),
-    dport: u16(b, off + OFF.DPORT),
+    dport,
     length,
     checksum: u16(b, off + OFF.CHECKSUM),
     payloadOffset: next,
     payloadLength,
+    ...(ipvsSync ? { ipvsSync } : {}),
   };
   return datagram;
 }

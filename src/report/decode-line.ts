@@ -167,6 +167,10 @@ export class DecodeLineWriter {
         case 'udp':
           p = copy(b, p, K_UDP_SPORT); p = putNumber(b, p, l4.sport);
           p = copy(b, p, K_UDP_DPORT); p = putNumber(b, p, l4.dport);
+          if (l4.ipvsSync) {
+            p = copy(b, p, K_IPVS_SYNCID); p = putNumber(b, p, l4.ipvsSync.syncid);
+            p = copy(b, p, K_IPVS_CONNS); p = putNumber(b, p, l4.ipvsSync.count);
+          }
           break;
         case 'icmp':
         case 'icmpv6':
@@ -259,6 +263,8 @@ const K_TCP_ACK = ascii(',"tcp.ack":');
 const K_TCP_FLAGS = ascii(',"tcp.flags":');
 const K_UDP_SPORT = ascii(',"udp.sport":');
 const K_UDP_DPORT = ascii(',"udp.dport":');
+const K_IPVS_SYNCID = ascii(',"ipvs.syncid":');
+const K_IPVS_CONNS = ascii(',"ipvs.conns":');
 const K_ICMP_TYPE = ascii(',"icmp.type":');
 const K_ICMP_CODE = ascii(',"icmp.code":');
 const K_VRRP_VERSION = ascii(',"vrrp.version":');

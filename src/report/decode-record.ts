@@ -61,6 +61,10 @@ export function decodeRecordOf(file: string, f: Frame): DecodeRecord {
       case 'udp':
         r['udp.sport'] = l4.sport;
         r['udp.dport'] = l4.dport;
+        if (l4.ipvsSync) {
+          r['ipvs.syncid'] = l4.ipvsSync.syncid;
+          r['ipvs.conns'] = l4.ipvsSync.count;
+        }
         break;
       case 'icmp':
       case 'icmpv6':

@@ -27,8 +27,10 @@ export function summarizeFrame(f: Frame): string {
   switch (l4.kind) {
     case 'tcp':
       return `${formatIp(ip.src)}:${l4.sport} > ${formatIp(ip.dst)}:${l4.dport} TCP [${tcpFlagText(l4.flags)}] seq ${l4.seq} ack ${l4.ack} len ${l4.payloadLength} ${ttl}`;
-    case 'udp':
-      return `${formatIp(ip.src)}:${l4.sport} > ${formatIp(ip.dst)}:${l4.dport} UDP len ${l4.payloadLength} ${ttl}`;
+    case 'udp': {
+      const sync = l4.ipvsSync ? ` IPVS sync syncid ${l4.ipvsSync.syncid} conns ${l4.ipvsSync.count}` : '';
+      return `${formatIp(ip.src)}:${l4.sport} > ${formatIp(ip.dst)}:${l4.dport} UDP len ${l4.payloadLength}${sync} ${ttl}`;
+    }
     case 'icmp':
     case 'icmpv6':
       return `${formatIp(ip.src)} > ${formatIp(ip.dst)} ${l4.kind.toUpperCase()} ${l4.type}/${l4.code} ${ttl}`;

@@ -1,6 +1,7 @@
 // Copies of real captures with one property changed the way a person's capture would
-// differ: another host's clock (a time shift), or a short snap length. The packets stay the
-// ones the real kernel produced.
+// differ: another host's clock (a time shift), a short snap length, a capture filter that
+// leaves out a UDP port, or a capture stopped early. The packets stay the ones the real
+// kernel produced.
 
 import { createWriteStream, mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,14 +9,33 @@ import { join } from 'node:path';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import { createPcapngWriter } from '../../src/io/pcapng-writer.js';
 
-export type Transform = { readonly shiftSeconds?: number; readonly snapLen?: number };
+export type Transform = {
+  readonly shiftSeconds?: number;
+  readonly snapLen?: number;
+  /** Leaves out IPv4 UDP datagrams to or from this port (tcpdump's `not udp port N`). */
+  readonly withoutUdpPort?: number;
+  /** Stops this many seconds after the capture's first packet. */
+  readonly stopAfterSeconds?: number;
+};
+
+/** Whether an Ethernet frame carries IPv4 UDP to or from `port`. */
+function isUdpPort(d: Uint8Array, port: number): boolean {
+  if (d.length < 14 + 20 + 8 || d[12] !== 0x08 || d[13] !== 0x00 || d[23] !== 17) return false;
+  const l4 = 14 + (d[14]! & 0x0f) * 4;
+  return ((d[l4]! << 8) | d[l4 + 1]!) === port || ((d[l4 + 2]! << 8) | d[l4 + 3]!) === port;
+}
 
 export async function transformCapture(input: string, output: string, t: Transform): Promise<void> {
   const reader = openCaptureFile(input);
   const writer = createPcapngWriter(createWriteStream(output));
   const ids = new Map<number, number>();
+  let firstT: number | undefined;
   for await (const batch of reader.batches()) {
     for (const p of batch) {
+      const at = p.tsSec + p.tsNsec / 1e9;
+      firstT ??= at;
+      if (t.stopAfterSeconds !== undefined && at - firstT > t.stopAfterSeconds) continue;
+      if (t.withoutUdpPort !== undefined && isUdpPort(p.data, t.withoutUdpPort)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
         id = await writer.addInterface({ name: 'eth0', linkType: p.linkType });

@@ -1,0 +1,43 @@
+# keepalived-failover-sync: keepalived-failover with IPVS connection synchronisation
+# (`lvs_sync_daemon eth0 VI_1` on both directors): the master's kernel multicasts its connection
+# entries to 224.0.0.81:8848 and the backup's kernel installs them. The client keeps one TCP
+# connection to the line-echo service VIP:7000 open, sending a line every 0.5 s; meanwhile the
+# master's keepalived is stopped (SIGTERM). director2 takes over the VIP with the connection's
+# entry already in its table and forwards the next segment to the same real server: the
+# connection survives the failover.
+
+LAN_HOSTS="director director2 rs1 rs2"
+TAIL_SECONDS=2
+KA_SYNC_DAEMON=eth0
+
+configure() {
+  net_base
+  director_up director $DIP
+  director_up director2 $DIP2
+  for rs in rs1 rs2; do
+    rs_dr $rs; server http $rs 0.0.0.0 80; server lineecho $rs 0.0.0.0 7000
+  done
+  wait_servers
+  keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
+  wait_for 30 "VIP on director" has_vip director
+  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
+  wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
+  wait_for 30 "sync daemons" sh -c "ip netns exec ${NS_PREFIX}director ipvsadm -L --daemon | grep -q master && ip netns exec ${NS_PREFIX}director2 ipvsadm -L --daemon | grep -q backup"
+  run director ipvsadm -L --daemon
+  run director2 ipvsadm -L --daemon
+  step "director holds the VIP; both directors have their IPVS tables and sync daemons"
+}
+
+traffic() {
+  http_get 2 http://$VIP/
+  ipvs_snapshot
+  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+  pause 4
+  run director2 ipvsadm -Lnc
+  stop keepalived-director TERM
+  wait_for 20 "VIP on director2" has_vip director2
+  step "director2 holds the VIP"
+  wait_for 20 "line client to finish" not_running lineclient
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+  http_get 2 http://$VIP/
+}
