@@ -216,7 +216,8 @@ wait_dad() {
 }
 
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
-# (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs)
+# (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs; KA_DELAY_LOOP=S: health
+# checks every S seconds instead of 10)
 # A VRRP instance holding the VIP on eth0 and one DR virtual_server per port (rr, TCP_CHECK).
 keepalived_conf() {
   local h=$1 state=$2 prio=$3 ports=${4:-80} f p rs
@@ -246,7 +247,7 @@ keepalived_conf() {
     for p in $ports; do
       echo
       echo "virtual_server $VIP $p {"
-      echo "    delay_loop 10"
+      echo "    delay_loop ${KA_DELAY_LOOP:-10}"
       echo "    lb_algo rr"
       echo "    lb_kind DR"
       echo "    protocol TCP"

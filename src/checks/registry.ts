@@ -24,6 +24,7 @@ import schedPersistenceBroken from './sched/persistence-broken.js';
 import schedUnknownRealServer from './sched/unknown-real-server.js';
 import schedWeightMismatch from './sched/weight-mismatch.js';
 import schedZeroWeightUsed from './sched/zero-weight-used.js';
+import serviceHealthCheckBlind from './service/health-check-blind.js';
 import serviceRefusedByRs from './service/refused-by-rs.js';
 import serviceResetByDirector from './service/reset-by-director.js';
 import serviceUnanswered from './service/unanswered.js';
@@ -58,6 +59,7 @@ export const CHECKS: readonly AnyCheck[] = [
   schedUnknownRealServer,
   schedWeightMismatch,
   schedZeroWeightUsed,
+  serviceHealthCheckBlind,
   serviceRefusedByRs,
   serviceResetByDirector,
   serviceUnanswered,

@@ -12,7 +12,7 @@ export default defineCheck({
     severity: 'error',
     summary: 'Fires when a real server answers a VIP connection attempt with a TCP RST (for UDP: ICMP port unreachable) sourced from the VIP, or resets a connection it never accepted (a mid-stream packet rescheduled to it).',
     why: 'The director forwarded the connection, but nothing listens on VIP:port on the real server: the service is down, bound to the RIP or 127.0.0.1 only, or listens on another port (a port map DR cannot do). Health checks to RIP:port may still pass, so the server stays in rotation.',
-    fix: 'Make the service listen on the VIP (or 0.0.0.0 / ::) and the virtual port on that real server (ss -ltnp), or remove it from the service until it does (ipvsadm -d, or a keepalived health check that connects to the VIP port).',
+    fix: 'Make the service listen on the VIP (or 0.0.0.0 / ::) and the virtual port on that real server (ss -ltnp), or remove it from the service until it does (ipvsadm -d). A health check of RIP:port can pass meanwhile (service/health-check-blind).',
     docs: 'docs/checks/service/refused-by-rs.md',
     messages: {
       refused: '{{host}} refuses connections to {{vip}}:{{vport}} ({{how}}).',
