@@ -56,9 +56,11 @@ export default defineCheck({
 
     return {
       sighting(s, earlier) {
-        if (earlier.length > 0 || directorIps.size === 0) return;
-        const ip = s.frame.ip, l4 = s.frame.l4;
-        if (!ip || l4?.kind !== 'tcp') return;
+        // Only handshakes matter: most frames leave at the first test.
+        const l4 = s.frame.l4;
+        if (l4?.kind !== 'tcp' || (l4.flags & TCP_SYN) === 0 || earlier.length > 0 || directorIps.size === 0) return;
+        const ip = s.frame.ip;
+        if (!ip) return;
         const flags = l4.flags & (TCP_SYN | TCP_ACK | TCP_RST);
         if (flags === TCP_SYN && directorIps.has(ip.src) && rsByIp.has(ip.dst)) {
           const key = probeKey(ip.dst, l4.dport);
