@@ -1,23 +1,30 @@
 # Captures on every host at once (sourced by run-scenario.sh).
 #   tcpdump -i IF -n -U --immediate-mode -s SNAPLEN -w HOST.pcap
-# Per scenario: SNAPLEN (default 0 = whole frames), CAPTURE_IFACE_<host> (e.g. "any").
+# Per scenario: SNAPLEN (default 0 = whole frames), CAPTURE_IFACE_<host> (e.g. "any"),
+# EXTRA_CAPTURES="HOST:IF ..." (one more capture each, written to HOST-IF.pcap).
 
 capture_start() {
-  local h ifc var
+  local h ifc var x
   for h in $ALL_HOSTS; do
     var=CAPTURE_IFACE_$h; ifc=${!var:-$(cap_iface "$h")}
     bg "tcpdump-$h" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -w "$OUT/$h.pcap"
   done
-  for h in $ALL_HOSTS; do
+  for x in ${EXTRA_CAPTURES:-}; do
+    h=${x%%:*}; ifc=${x#*:}
+    bg "tcpdump-$h-$ifc" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -w "$OUT/$h-$ifc.pcap"
+  done
+  for h in $ALL_HOSTS $(_extra_capture_names); do
     wait_for 30 "tcpdump on $h" grep -q "listening on" "$RUNDIR/tcpdump-$h.log"
   done
   step "captures running"
 }
 
+_extra_capture_names() { local x; for x in ${EXTRA_CAPTURES:-}; do echo "${x%%:*}-${x#*:}"; done; }
+
 capture_stop() {
   local h
-  for h in $ALL_HOSTS; do stop "tcpdump-$h" INT; done
-  for h in $ALL_HOSTS; do
+  for h in $ALL_HOSTS $(_extra_capture_names); do stop "tcpdump-$h" INT; done
+  for h in $ALL_HOSTS $(_extra_capture_names); do
     step "tcpdump $h: $(grep -E 'captured|dropped' "$RUNDIR/tcpdump-$h.log" | tr '\n' ' ')"
   done
 }

@@ -20,6 +20,9 @@ MAC_director=02:00:00:00:02:02
 MAC_director2=02:00:00:00:02:03
 MAC_rs1=02:00:00:00:02:11
 MAC_rs2=02:00:00:00:02:12
+# ports on the back LAN (BACK_LAN scenarios)
+MAC_router_back=02:00:00:00:03:01
+MAC_director_back=02:00:00:00:03:02
 
 declare -A IP4=([client]=$CIP [router]=$RTR [director]=$DIP [director2]=$DIP2 [rs1]=$RIP1 [rs2]=$RIP2)
 declare -A IP6=([client]=$CIP6 [router]=$RTR6 [director]=$DIP6 [director2]=$DIP26 [rs1]=$RIP16 [rs2]=$RIP26)

@@ -56,5 +56,5 @@ collect
 for f in "$RUNDIR"/keepalived-*.log; do
   [ -e "$f" ] && cp "$f" "$OUT/$(basename "$f")"
 done
-dmesg --time-format iso 2>/dev/null | tail -n +$((KMSG_START + 1)) | grep -v 'br0: port\|promiscuous mode\|crng init' | sed 's/^/kernel: /' >> "$OUT/timeline.txt"
+dmesg --time-format iso 2>/dev/null | tail -n +$((KMSG_START + 1)) | grep -v 'br[0-9]: port\|promiscuous mode\|crng init' | sed 's/^/kernel: /' >> "$OUT/timeline.txt"
 step "done"

@@ -15,6 +15,10 @@
 #
 # CLIENT_ON_LAN=1 puts the client on the bridge next to the director instead of behind the
 # router (the router keeps only its LAN side).
+#
+# BACK_LAN="HOST..." adds a second LAN, br1: the listed hosts' eth0 join br1 instead of br0, and
+# the director (eth1) and the router (lan1) get a port on it too, as on a director with a front
+# and a back network.
 
 # the interface each host is captured on
 cap_iface() { case $1 in router) echo lan0 ;; *) echo eth0 ;; esac; }
@@ -62,11 +66,32 @@ topo_up() {
     _offload_off "$h" eth0; _offload_off lan "p-$h"
   done
   ip -n "${NS_PREFIX}lan" link set br0 up
-  for p in router $bridged; do ip -n "${NS_PREFIX}lan" link set "p-$p" master br0 up; done
+  local bridge
+  for p in router $bridged; do
+    bridge=br0
+    case " ${BACK_LAN:-} " in *" $p "*) bridge=br1 ;; esac
+    [ $bridge = br0 ] || _back_lan_up
+    ip -n "${NS_PREFIX}lan" link set "p-$p" master $bridge up
+  done
   ip -n "${NS_PREFIX}client" link set eth0 up
   [ "${CLIENT_ON_LAN:-0}" = 1 ] || ip -n "${NS_PREFIX}router" link set wan0 up
   ip -n "${NS_PREFIX}router" link set lan0 up
   for h in $LAN_HOSTS; do ip -n "$NS_PREFIX$h" link set eth0 up; done
+}
+
+# The back LAN (BACK_LAN): br1, with director eth1 and router lan1 on it; made once.
+_back_lan_up() {
+  ip -n "${NS_PREFIX}lan" link show br1 >/dev/null 2>&1 && return 0
+  ip -n "${NS_PREFIX}lan" link add br1 type bridge stp_state 0 mcast_snooping 0
+  ip -n "${NS_PREFIX}lan" link set br1 up
+  ip -n "${NS_PREFIX}router" link add lan1 address $MAC_router_back type veth peer name p-router1 netns "${NS_PREFIX}lan"
+  ip -n "${NS_PREFIX}director" link add eth1 address $MAC_director_back type veth peer name p-director1 netns "${NS_PREFIX}lan"
+  _offload_off router lan1; _offload_off director eth1
+  _offload_off lan p-router1; _offload_off lan p-director1
+  ip -n "${NS_PREFIX}lan" link set p-router1 master br1 up
+  ip -n "${NS_PREFIX}lan" link set p-director1 master br1 up
+  ip -n "${NS_PREFIX}router" link set lan1 up
+  ip -n "${NS_PREFIX}director" link set eth1 up
 }
 
 topo_down() {

@@ -24,6 +24,7 @@ function hostJson(h: HostInfo): HostJson {
     name: h.name, role: h.role,
     ...(ip !== undefined ? { ip: formatIp(ip) } : {}),
     ...(h.mac !== undefined ? { mac: formatMac(h.mac) } : {}),
+    ...(h.otherMacs?.length ? { otherMacs: h.otherMacs.map(formatMac) } : {}),
   };
 }
 

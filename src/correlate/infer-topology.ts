@@ -10,6 +10,7 @@ import type { Role } from '../report/report-types.js';
 import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
 import { inferRoleFromName } from '../config/roles.js';
 import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
+import { withInterfaceHops } from './interface-hops.js';
 import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
@@ -91,10 +92,13 @@ function relaysFor(ev: TopologyEvidence, dst: IpAddress): Map<Mac, CounterMap<Ma
 }
 
 export function inferTopology(
-  ev: TopologyEvidence,
+  observed: TopologyEvidence,
   captures: readonly CaptureIdentity[],
   config: ConfiguredTopology,
 ): Inference {
+  const configuredVips = new Set<IpAddress>([...config.services.map((s) => s.vip), ...config.vrrpVips]);
+  const configuredRips = new Set<IpAddress>(config.services.flatMap((s) => s.realServers.map((r) => r.ip)));
+  const { evidence: ev, otherMacs } = withInterfaceHops(observed, configuredVips, configuredRips);
   const evidence: string[] = [...config.sources];
   const vipIps = new Set<IpAddress>();
   const directorMacs = new Set<Mac>();
@@ -355,8 +359,12 @@ export function inferTopology(
   // Hosts with their own addresses.
   // A capture's host: the MAC in (nearly) every frame. When two are (nearly) tied — a capture
   // of a point-to-point exchange — the capture's name (rs2.pcap, router.pcap) or --role decides.
+  // A director's other interfaces (front and back NIC) are the director's too.
+  const directorOtherMacs = (m: Mac): Mac[] =>
+    [...(otherMacs.get(m) ?? [])].filter((x) => !directorMacs.has(x) && !rsMacs.has(x) && !routerMacs.has(x));
+  const otherDirectorMacs = new Set([...directorMacs].flatMap(directorOtherMacs));
   const roleOfMac = (m: Mac): Role | undefined =>
-    directorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
+    directorMacs.has(m) || otherDirectorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
   const candidatesOf = captures.map((_, i) => captureHostCandidates(ev, i));
   const captureOwnMacs = captures.map((c, i) => {
     const candidates = candidatesOf[i]!;
@@ -373,11 +381,12 @@ export function inferTopology(
     const next = candidatesOf[i]!.find((m) => m !== mac && !captureOwnMacs.includes(m));
     if (next !== undefined) captureOwnMacs[i] = next;
   });
-  const nameOf = (mac: Mac, role: Role, ips: readonly IpAddress[]): string => {
-    const configured = config.hosts.find((h) => h.mac === mac || (h.ip !== undefined && ips.includes(h.ip)));
+  const nameOf = (macs: readonly Mac[], role: Role, ips: readonly IpAddress[]): string => {
+    const configured = config.hosts.find((h) => (h.mac !== undefined && macs.includes(h.mac)) || (h.ip !== undefined && ips.includes(h.ip)));
     if (configured?.name) return configured.name;
-    const capture = captureOwnMacs.indexOf(mac);
+    const capture = macs.map((m) => captureOwnMacs.indexOf(m)).find((i) => i >= 0) ?? -1;
     if (capture >= 0) return captures[capture]!.name;
+    const mac = macs[0]!;
     const ip = ips[0];
     const label = ROLE_LABELS[role];
     return ip === undefined ? `${label} ${formatMac(mac)}` : `${label} ${formatIp(ip)}`;
@@ -385,7 +394,9 @@ export function inferTopology(
   const hostOf = (mac: Mac, role: Role): HostInfo => {
     // IPv4 first, link-local IPv6 last: the first address names the host.
     const rank = (ip: IpAddress) => (typeof ip === 'number' ? 0 : ip.startsWith('fe80:') ? 2 : 1);
-    const ips = arpOwnedIps(ev, mac, vipIps).sort((a, b) => rank(a) - rank(b));
+    const others = role === 'director' ? directorOtherMacs(mac) : [];
+    const ips = [mac, ...others].flatMap((m) => arpOwnedIps(ev, m, vipIps)).filter((ip, i, all) => all.indexOf(ip) === i)
+      .sort((a, b) => rank(a) - rank(b));
     // Addresses the host originated packets from: the only clue where ARP/ND showed none, and
     // the way to a global IPv6 address where ND showed only the link-local one.
     const onlyLinkLocal = ips.length > 0 && ips.every((ip) => typeof ip === 'string' && ip.startsWith('fe80:'));
@@ -399,10 +410,10 @@ export function inferTopology(
       const owned = [...vipIps].find((v) => ev.arpReplies.get(v)?.has(mac) || ev.arpRequests.get(v)?.has(mac) || ev.selfUnreachable.get(v)?.has(mac));
       if (owned !== undefined) ips.push(owned);
     }
-    const capture = captureOwnMacs.indexOf(mac);
+    const capture = [mac, ...others].map((m) => captureOwnMacs.indexOf(m)).find((i) => i >= 0) ?? -1;
     const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip))?.weight;
     return {
-      name: nameOf(mac, role, ips), role, mac, ips,
+      name: nameOf([mac, ...others], role, ips), role, mac, ...(others.length ? { otherMacs: others } : {}), ips,
       ...(capture >= 0 ? { capture } : {}),
       ...(weight !== undefined ? { weight } : {}),
     };
@@ -432,13 +443,16 @@ export function inferTopology(
   const allHosts = [...directors, ...realServers, ...routers, ...clients];
   const captureHosts: InferredCaptureHost[] = captures.map((c, i) => {
     const mac = captureOwnMacs[i];
-    const host = allHosts.find((h) => h.capture === i || (mac !== undefined && h.mac === mac));
+    const host = allHosts.find((h) => h.capture === i || (mac !== undefined && (h.mac === mac || (h.otherMacs?.includes(mac) ?? false))));
     // With no evidence of its host at all (a capture of others' broadcasts only), the name its
     // owner gave it (director.pcap) is the only clue to where it was taken.
     const role = c.roleHint ?? host?.role ?? (mac === undefined ? inferRoleFromName(c.name) : undefined) ?? 'unknown';
     return { ...(mac !== undefined ? { mac } : {}), role, name: c.name };
   });
-  for (const d of directors) if (d.ips.length) evidence.push(`${d.name} is the director: MAC ${formatMac(d.mac!)}, DIP ${d.ips.map(formatIp).join(', ')}`);
+  for (const d of directors) {
+    if (d.otherMacs?.length) evidence.push(`${d.name} has more than one interface: packets for the VIP come in to ${formatMac(d.mac!)} and leave from ${d.otherMacs.map(formatMac).join(', ')}`);
+    if (d.ips.length) evidence.push(`${d.name} is the director: MAC ${[d.mac!, ...(d.otherMacs ?? [])].map(formatMac).join(', ')}, DIP ${d.ips.map(formatIp).join(', ')}`);
+  }
   for (const r of realServers) if (r.ips.length) evidence.push(`${r.name} is a real server: MAC ${formatMac(r.mac!)}, RIP ${r.ips.map(formatIp).join(', ')}`);
 
   return { topology: { vips, directors, realServers, routers, clients, evidence }, captureHosts };

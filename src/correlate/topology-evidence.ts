@@ -21,6 +21,15 @@ export type TopologyEvidence = {
   readonly relays: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** Relay MAC → previous-hop MAC → count, per original destination IP. */
   readonly relayFeeds: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /**
+   * Hops through a host with two interfaces: a packet addressed to MAC B next leaves from
+   * another MAC S, one TTL lower or with the same TTL (one host, no unseen router between).
+   * Per original destination IP: B → S → next-hop MAC → count. A router's two ports show this
+   * as well as a director's front and back NIC; inference decides which it is.
+   */
+  readonly interfaceHops: Map<IpAddress, Map<Mac, Map<Mac, CounterMap<Mac>>>>;
+  /** The previous hops of those packets: per original destination IP, B → MAC → count. */
+  readonly interfaceHopFeeds: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** Relays that changed the destination address: original dst → new dst → count. */
   readonly rewrittenDestinations: Map<IpAddress, CounterMap<IpAddress>>;
   /** Connection requests (TCP SYN, UDP) per destination IP: port → count (protocol in key). */
@@ -54,6 +63,7 @@ export type TopologyEvidence = {
 export function createTopologyEvidence(captures: number): TopologyEvidence {
   return {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
+    interfaceHops: new Map(), interfaceHopFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     requestSenders: new Map(), arpAsked: new Map(),
     replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(),
@@ -119,6 +129,7 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       }
       break;
     }
+    if (!relayed && dst !== undefined && dst !== src && !isMulticastMac(dst)) noteInterfaceHop(ev, s, src, dst, earlier);
   }
   if (src !== undefined && !relayed && earlier.length === 0 && ip.src !== 0 && ip.src !== '::') nestedBump(ev.ipSources, src, ip.src);
 
@@ -158,6 +169,39 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
     // when the destination port is below the ephemeral range.
     if (l4.dport < 32768 && l4.sport >= 1024) noteRequest(ev, ip.dst, ip.src, `udp/${l4.dport}`, src, dst);
     else if (l4.sport < 32768 && l4.dport >= 1024 && src !== undefined && !relayedCopy) noteReply(ev, f, src, dst);
+  }
+}
+
+/**
+ * A copy leaving `src` when no earlier copy was addressed to `src`: if the last copy was
+ * addressed to another unicast MAC B, one TTL higher or equal, and B was never seen sending
+ * the packet on, B and `src` are two interfaces of the host that relayed it.
+ */
+function noteInterfaceHop(ev: TopologyEvidence, s: Sighting, src: Mac, dst: Mac, earlier: readonly Sighting[]): void {
+  const ttl = s.frame.ip!.ttl;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i]!;
+    const eDst = dstMacOf(e), eIp = e.frame.ip;
+    if (eDst === undefined || eIp === undefined || isMulticastMac(eDst)) continue;
+    if (eDst === src || srcMacOf(e) === src) return;
+    const drop = eIp.ttl - ttl;
+    if (drop !== 0 && drop !== 1) return;
+    for (const x of earlier) if (srcMacOf(x) === eDst) return;
+    let byIngress = ev.interfaceHops.get(eIp.dst);
+    if (!byIngress) {
+      if (ev.interfaceHops.size >= 4096) return;
+      byIngress = new Map();
+      ev.interfaceHops.set(eIp.dst, byIngress);
+    }
+    let byEgress = byIngress.get(eDst);
+    if (!byEgress) {
+      if (byIngress.size >= 4096) return;
+      byIngress.set(eDst, (byEgress = new Map()));
+    }
+    nestedBump(byEgress, src, dst);
+    const eSrc = srcMacOf(e);
+    if (eSrc !== undefined) nested3(ev.interfaceHopFeeds, eIp.dst, eDst, eSrc);
+    return;
   }
 }
 

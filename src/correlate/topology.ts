@@ -10,6 +10,8 @@ export type HostInfo = {
   readonly name: string;
   readonly role: Role;
   readonly mac?: Mac;
+  /** The host's other interfaces' MACs (a director with a front and a back NIC). */
+  readonly otherMacs?: readonly Mac[];
   /** The host's own addresses (RIP, DIP, router IP, CIP), VIPs excluded. */
   readonly ips: readonly IpAddress[];
   /** Index of the capture taken on this host, when there is one. */
@@ -70,19 +72,24 @@ function memberOf<T extends number | string>(set: ReadonlySet<T>): (x: T) => boo
   };
 }
 
+/** Every MAC of a host: its own and its other interfaces'. */
+export function macsOf(h: HostInfo): Mac[] {
+  return h.mac === undefined ? [...(h.otherMacs ?? [])] : [h.mac, ...(h.otherMacs ?? [])];
+}
+
 export function viewOf(t: Topology): TopologyView {
   const vipSet = new Set<IpAddress>(t.vips.map((v) => v.ip));
   const byMac = new Map<Mac, HostInfo>();
   const byIp = new Map<IpAddress, HostInfo>();
   for (const list of [t.clients, t.routers, t.realServers, t.directors]) {
     for (const h of list) {
-      if (h.mac !== undefined) byMac.set(h.mac, h);
+      for (const mac of macsOf(h)) byMac.set(mac, h);
       for (const ip of h.ips) byIp.set(ip, h);
     }
   }
-  const directorMacs = new Set(t.directors.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
-  const rsMacs = new Set(t.realServers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
-  const routerMacs = new Set(t.routers.flatMap((d) => (d.mac === undefined ? [] : [d.mac])));
+  const directorMacs = new Set(t.directors.flatMap(macsOf));
+  const rsMacs = new Set(t.realServers.flatMap(macsOf));
+  const routerMacs = new Set(t.routers.flatMap(macsOf));
   const clientIps = new Set(t.clients.flatMap((c) => c.ips));
   const isDirector = memberOf(directorMacs), isRealServer = memberOf(rsMacs), isRouter = memberOf(routerMacs);
   return {

@@ -11,6 +11,8 @@ export type HostJson = {
   readonly name?: string;
   readonly ip?: string;
   readonly mac?: string;
+  /** The host's other interfaces' MACs (a director with a front and a back NIC). */
+  readonly otherMacs?: readonly string[];
   readonly role: Role;
 };
 

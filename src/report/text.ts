@@ -11,7 +11,7 @@ export function clean(text: string): string {
 
 /** "rs1 192.0.2.11 02:00:00:00:02:11 (real-server)", escaped. */
 export function hostText(host: HostJson): string {
-  const parts = [host.name, host.ip, host.mac].filter((p): p is string => p !== undefined && p !== '');
+  const parts = [host.name, host.ip, host.mac, ...(host.otherMacs ?? [])].filter((p): p is string => p !== undefined && p !== '');
   // A host without a name of its own is named by its address ("router 192.0.2.1"): say it once.
   const words = (host.name ?? '').split(' ');
   const unique = parts.filter((p, i) => parts.indexOf(p) === i && (i === 0 || !words.includes(p)));

@@ -24,8 +24,8 @@ const report = {
 } satisfies Presence<T.ReportJson>;
 
 const definitions = {
-  host: { name: 'optional', ip: 'optional', mac: 'optional', role: 'required' } satisfies Presence<T.HostJson>,
-  realServer: { name: 'optional', ip: 'optional', mac: 'optional', role: 'required', weight: 'optional' } satisfies Presence<T.RealServerJson>,
+  host: { name: 'optional', ip: 'optional', mac: 'optional', otherMacs: 'optional', role: 'required' } satisfies Presence<T.HostJson>,
+  realServer: { name: 'optional', ip: 'optional', mac: 'optional', otherMacs: 'optional', role: 'required', weight: 'optional' } satisfies Presence<T.RealServerJson>,
   evidence: { capture: 'required', host: 'optional', frame: 'required', offset: 'optional', ts: 'required', summary: 'required' } satisfies Presence<T.EvidenceJson>,
   journeyHop: { vantage: 'required', capture: 'optional', frame: 'optional', t: 'optional', summary: 'required', seen: 'required' } satisfies Presence<T.JourneyHopJson>,
   journey: { connection: 'required', hops: 'required' } satisfies Presence<T.JourneyJson>,

@@ -1,5 +1,5 @@
-import { formatIp } from '../../decode/addresses.js';
-import type { HostInfo } from '../../correlate/topology.js';
+import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
+import { macsOf, type HostInfo } from '../../correlate/topology.js';
 import { defineCheck, type CaptureView } from '../check-api.js';
 import { hostRefOf } from '../host-ref.js';
 
@@ -14,6 +14,7 @@ export default defineCheck({
     docs: 'docs/checks/capture/missing-vantage.md',
     messages: {
       missing: 'No capture from {{host}} ({{role}}): {{consequence}}.',
+      interfaceMissing: 'No capture from {{host}}\'s interface {{mac}} (director): {{consequence}}.',
       noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
       noDirector: 'No capture shows the director: whether it received and forwarded the clients\' packets cannot be checked.',
       noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the checks that need one had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S).',
@@ -22,7 +23,8 @@ export default defineCheck({
   create(ctx) {
     return {
       end() {
-        const captured = (h: HostInfo) => h.capture !== undefined || ctx.captures.some((c) => c.hostMac !== undefined && c.hostMac === h.mac);
+        const macCaptured = (mac: Mac | undefined) => ctx.captures.some((c) => c.hostMac !== undefined && c.hostMac === mac);
+        const captured = (h: HostInfo) => h.capture !== undefined || macsOf(h).some(macCaptured);
         // Captures named for a role whose own host shows nowhere in them (only others' broadcasts
         // and multicast): one of them may well be that host's, so its absence is not claimed.
         const anonymous = (role: CaptureView['role']) => ctx.captures.filter((c) => c.role === role && c.hostMac === undefined).length;
@@ -35,6 +37,19 @@ export default defineCheck({
             key: d.name, hosts: [hostRefOf(d)], evidence: [],
             expected: 'a capture on the director', seen: 'none given',
           });
+        }
+        // A director with a front and a back interface, captured on only one of them.
+        for (const d of ctx.topology.directors) {
+          if (!d.otherMacs?.length || !captured(d)) continue;
+          for (const mac of macsOf(d).filter((m) => !macCaptured(m))) {
+            const ingress = mac === d.mac;
+            ctx.report({
+              messageId: 'interfaceMissing', verdict: 'inconclusive',
+              data: { host: d.name, mac: formatMac(mac), consequence: ingress ? 'what it received from the clients is inferred from other captures' : 'what it sent on to the real servers is inferred from other captures' },
+              key: `${d.name} ${formatMac(mac)}`, hosts: [hostRefOf(d)], evidence: [],
+              expected: 'a capture on each of the director\'s interfaces', seen: `none on ${formatMac(mac)}`,
+            });
+          }
         }
         for (const r of uncapturedServers.length > anonymous('real-server') ? uncapturedServers : []) {
           ctx.report({

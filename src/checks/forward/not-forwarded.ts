@@ -1,7 +1,8 @@
 import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
-import { defineCheck } from '../check-api.js';
+import { defineCheck, type FindingDraft } from '../check-api.js';
+import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
 
 const TCP_RST = 0x04;
@@ -11,6 +12,19 @@ function clientKeyOf(s: Sighting): string | undefined {
   const ip = s.frame.ip, l4 = s.frame.l4;
   if (!ip || !l4 || (l4.kind !== 'tcp' && l4.kind !== 'udp')) return undefined;
   return connectionKeyOf(ip.src, l4.sport, l4.dport, l4.kind);
+}
+
+function unseenDraft(director: Mac, packet: string, evidence: FindingDraft<string>['evidence']): FindingDraft<'egressUnseen'> {
+  return {
+    messageId: 'egressUnseen', verdict: 'inconclusive',
+    data: { director: formatMac(director), packet },
+    key: String(director),
+    hosts: [{ mac: director }],
+    evidence,
+    expected: 'a capture on the interface the director sends forwarded packets from',
+    seen: 'packets for the VIP came in and left by no captured interface, yet the connections went on',
+    fix: 'Capture on every interface of the director (tcpdump -i eth1 as well as eth0) and on the real servers.',
+  };
 }
 
 export default defineCheck({
@@ -24,12 +38,45 @@ export default defineCheck({
     docs: 'docs/checks/forward/not-forwarded.md',
     messages: {
       dropped: 'The director ({{director}}) received {{packet}} and never forwarded it to a real server.',
+      egressUnseen: 'The director ({{director}}) forwards through an interface none of the captures shows: {{packet}} came in, no copy of it left on a captured interface, and the client\'s connection went on.',
     },
   },
   sightingKinds: ['tcp', 'icmp', 'icmpv6'],
   create(ctx) {
     // Client endpoints the director answered itself (RST or ICMP from the VIP): explained elsewhere.
     const answered = new Set<string>();
+    type Draft = FindingDraft<'dropped' | 'egressUnseen'>;
+    const egress = createEgressState<Draft>((d) => ctx.report(d), (d) => d.messageId === 'dropped'
+      ? unseenDraft(d.hosts[0]!.mac!, String(d.data?.['packet'] ?? ''), d.evidence) : d);
+    // Per forwarded packet: no array made (a director's other MACs are few).
+    const sameHost = (a: Mac, b: Mac | undefined) => {
+      if (a === b) return true;
+      if (b === undefined) return false;
+      const others = ctx.topology.hostByMac(a)?.otherMacs;
+      return others !== undefined && (others.includes(b) || ctx.topology.hostByMac(b) === ctx.topology.hostByMac(a));
+    };
+    const arrivalAtDirector = (sightings: readonly Sighting[]): { arrived: Sighting; director: Mac } | undefined => {
+      for (const s of sightings) {
+        const c = ctx.captures[s.capture]!;
+        const d = directorReceiving(s, ctx.captures, ctx.topology);
+        if (d !== undefined && c.role === 'director' && c.hostMac === d) return { arrived: s, director: d };
+      }
+      return undefined;
+    };
+    /** A copy left the director (one of its MACs as source), or one downstream has a lower TTL. */
+    const forwarded = (sightings: readonly Sighting[], arrived: Sighting, director: Mac) => {
+      const arrivalTtl = arrived.frame.ip!.ttl;
+      for (const s of sightings) {
+        if (sameHost(director, srcMacOf(s)) || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return true;
+      }
+      return false;
+    };
+    // A server's answer: not an ICMP error or a reset, which the director makes itself when it
+    // cannot forward (and which reach the client from its router's MAC, like any reply).
+    const servedReply = (r: Sighting) => {
+      const l4 = r.frame.l4;
+      return l4 !== undefined && (l4.kind === 'udp' || (l4.kind === 'tcp' && (l4.flags & TCP_RST) === 0)) && !ctx.topology.isDirectorMac(srcMacOf(r));
+    };
     return {
       sighting(s) {
         const ip = s.frame.ip, l4 = s.frame.l4;
@@ -48,32 +95,42 @@ export default defineCheck({
         if (!ip || !l4 || (l4.kind !== 'tcp' && l4.kind !== 'udp')) return;
         if (!ctx.topology.isVip(ip.dst) || !ctx.topology.isServicePort(ip.dst, l4.kind, l4.dport)) return;
         // The director's own capture must have seen it arrive, so it would also see it leave.
-        let arrived: Sighting | undefined, director: Mac | undefined;
-        for (const s of sightings) {
-          const c = ctx.captures[s.capture]!;
-          const d = directorReceiving(s, ctx.captures, ctx.topology);
-          if (d !== undefined && c.role === 'director' && c.hostMac === d) { arrived = s; director = d; break; }
-        }
-        if (!arrived || director === undefined) return;
-        // Forwarded if a copy left the director (its MAC as source) or anything downstream saw it
-        // with a lower TTL (a director with separate ingress and egress NICs).
-        const arrivalTtl = arrived.frame.ip!.ttl;
-        for (const s of sightings) {
-          if (srcMacOf(s) === director || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return;
-        }
+        const at = arrivalAtDirector(sightings);
+        if (!at) return;
+        const { arrived, director } = at;
+        if (forwarded(sightings, arrived, director)) { egress.seen(director, 'visible'); return; }
         const key = clientKeyOf(first);
+        const packet = `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}`;
+        const evidence = sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame }));
+        if (egress.statusOf(director) === 'hidden') { egress.report(director, unseenDraft(director, packet, evidence), first.t); return; }
         if (key !== undefined) ctx.explain(key);
         const answeredItself = key !== undefined && answered.has(key);
-        ctx.report({
+        egress.report(director, {
           messageId: 'dropped',
-          data: { director: formatMac(director), packet: `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}` },
+          data: { director: formatMac(director), packet },
           key: String(director),
           hosts: [{ mac: director }],
-          evidence: sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame })),
+          evidence,
           expected: `the packet leaves the director toward a real server's MAC`,
           seen: `received at ${ctx.captures[arrived.capture]!.name}, no copy left the director` +
             (answeredItself ? '; the director answered the client itself (see forward/icmp-from-director, service/reset-by-director)' : ''),
-        });
+        }, first.t);
+      },
+      connection(c) {
+        // A connection that went on (the client acknowledged the server's SYN, or replies were
+        // seen) although its first packet left the director by no captured interface: the
+        // director forwards out of sight (a second NIC not captured), so "not forwarded" cannot
+        // be told from "forwarded where no capture looked".
+        if (!c.startedWithSyn || (!c.clientAcknowledged && !c.replies.some(servedReply))) return;
+        const at = arrivalAtDirector(c.firstRequest);
+        if (!at) return;
+        if (forwarded(c.firstRequest, at.arrived, at.director) || c.realServerMacs.length > 0) { egress.seen(at.director, 'visible'); return; }
+        const f = c.firstRequest[0]!;
+        const packet = `${formatIp(c.clientIp)}:${c.clientPort} → ${formatIp(c.vip)}:${c.vport}/${c.protocol}`;
+        egress.seen(at.director, 'hidden', unseenDraft(at.director, packet, [{ capture: f.capture, frame: f.frame }]));
+      },
+      end() {
+        egress.end();
       },
     };
   },

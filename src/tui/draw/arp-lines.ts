@@ -38,7 +38,7 @@ function ownerChanges(placed: readonly Placed[]): number {
 
 function vipLines(timeline: ArpTimelineJson, report: ReportJson, width: number): Line[] {
   const offsets = new Map(report.captures.map((c) => [c.file, c.clockOffset ?? 0]));
-  const directorMacs = new Set(report.topology.directors.map((d) => d.mac?.toLowerCase()));
+  const directorMacs = new Set(report.topology.directors.flatMap((d) => [d.mac, ...(d.otherMacs ?? [])].map((m) => m?.toLowerCase())));
   const placed = place(timeline, offsets);
   const span = Math.max(0, ...placed.map((p) => p.t));
   const macs = [...new Set(placed.map((p) => p.event.mac))];

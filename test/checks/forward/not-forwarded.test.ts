@@ -3,11 +3,13 @@ import { checkCases } from '../../support/check-cases.js';
 checkCases('forward/not-forwarded', {
   pass: [{ fixture: 'healthy-wrr' }, { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' },
     { fixture: 'healthy-gro', why: 'segments at the router, frames merged by GRO at the director' },
-    { fixture: 'arp-flux', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'rs1 answers ARP for the VIP but serves from it: a leaking real server, not the director' }],
+    { fixture: 'arp-flux', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'rs1 answers ARP for the VIP but serves from it: a leaking real server, not the director' },
+    { fixture: 'director-two-nics', why: 'in on eth0 (director.pcap), out on eth1 (director-eth1.pcap): another source MAC, the same host' }],
   fail: [
     { fixture: 'director-firewall-drop', hosts: ['192.0.2.100'], why: 'the DIP never appears on the wire: the director is named by the VIP it owns' },
     { fixture: 'director-output-drop', hosts: ['192.0.2.100'], why: 'an OUTPUT rule: forwarded packets pass LOCAL_OUT' },
     { fixture: 'director-conntrack-drop', hosts: ['192.0.2.2'], why: 'the SYN passes, the handshake ACK is INVALID for the director\'s one-sided conntrack' },
     { fixture: 'rs-removed-midstream', hosts: ['192.0.2.2'], why: 'the real server was removed with expire_nodest_conn=0' },
+    { fixture: 'director-two-nics', captures: ['client', 'router', 'director'], hosts: ['192.0.2.100'], verdict: 'inconclusive', why: 'only the front NIC captured: nothing shows the packets leave, yet every connection completes; its DIP never shows, the VIP names it' },
   ],
 });

@@ -1,0 +1,67 @@
+// A director with a front and a back interface (fixtures/director-two-nics: the VIP on eth0,
+// the real servers behind eth1, one capture per interface). Each forwarded packet comes in on one
+// MAC and leaves from another, so the single-MAC forwarding signature never shows; the hop from
+// the MAC that owns the VIP in ARP to another MAC of the same host is the director's.
+
+import { describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/report/report-types.js';
+import { analyzeFixture, fixtureExists } from '../support/check-fixture.js';
+
+const FIXTURE = 'director-two-nics';
+const FRONT = '02:00:00:00:02:02', BACK = '02:00:00:00:03:02';
+
+const failures = (r: ReportJson) => r.findings.filter((f) => f.verdict === 'fail').map((f) => f.check);
+const inconclusive = (r: ReportJson) => r.findings.filter((f) => f.verdict === 'inconclusive');
+
+describe.skipIf(!fixtureExists(FIXTURE))('a director with two interfaces', () => {
+  it('is one director with both MACs, its back address as DIP, and both captures are its own', async () => {
+    const r = await analyzeFixture(FIXTURE);
+    expect(r.topology.directors).toEqual([{ name: 'director', role: 'director', ip: '203.0.113.2', mac: FRONT, otherMacs: [BACK] }]);
+    expect(r.topology.realServers.map((h) => h.mac).sort()).toEqual(['02:00:00:00:02:11', '02:00:00:00:02:12']);
+    // The router's port on the front LAN feeds the director; it is not the director.
+    expect(r.topology.routers.map((h) => h.mac)).toContain('02:00:00:00:02:01');
+    expect(Object.fromEntries(r.captures.map((c) => [c.file.replace(/.*\//, ''), c.role]))).toMatchObject({
+      'director.pcap': 'director', 'director-eth1.pcap': 'director', 'router.pcap': 'router',
+    });
+    expect(r.topology.evidence.join('\n')).toContain(`come in to ${FRONT} and leave from ${BACK}`);
+  });
+
+  it('passes every check, with and without the ipvsadm configuration', async () => {
+    for (const ipvsadm of [false, true]) {
+      const r = await analyzeFixture(FIXTURE, { ipvsadm });
+      expect(r.findings).toEqual([]);
+    }
+  });
+
+  it('says which interface has no capture when only one of them was captured', async () => {
+    const noBack = await analyzeFixture(FIXTURE, { captures: ['client', 'router', 'director', 'rs1', 'rs2'] });
+    expect(failures(noBack)).toEqual([]);
+    expect(inconclusive(noBack).map((f) => f.message)).toEqual([
+      `No capture from director's interface ${BACK} (director): what it sent on to the real servers is inferred from other captures.`,
+    ]);
+    const noFront = await analyzeFixture(FIXTURE, { captures: ['client', 'router', 'director-eth1', 'rs1', 'rs2'] });
+    expect(failures(noFront)).toEqual([]);
+    expect(noFront.topology.directors.map((d) => [d.name, d.mac, d.otherMacs])).toEqual([['director-eth1', FRONT, [BACK]]]);
+    expect(inconclusive(noFront).map((f) => f.message)).toEqual([
+      `No capture from director-eth1's interface ${FRONT} (director): what it received from the clients is inferred from other captures.`,
+    ]);
+  });
+
+  it('the director\'s two captures alone are enough to find it', async () => {
+    const r = await analyzeFixture(FIXTURE, { captures: ['director', 'director-eth1'] });
+    expect(r.topology.directors.map((d) => [d.mac, d.otherMacs])).toEqual([[FRONT, [BACK]]]);
+    expect(failures(r)).toEqual([]);
+  });
+
+  it('captured on the front interface alone, the director is not said to drop what it forwards out of sight', async () => {
+    // No capture of eth1 or the real servers: nothing shows the packets leave, yet the clients'
+    // connections complete (the client acknowledges each SYN-ACK).
+    for (const captures of [['client', 'router', 'director'], ['director']]) {
+      const r = await analyzeFixture(FIXTURE, { captures });
+      expect(failures(r)).toEqual([]);
+      const unseen = r.findings.filter((f) => f.check === 'forward/not-forwarded');
+      expect(unseen.map((f) => f.verdict)).toEqual(['inconclusive']);
+      expect(unseen[0]!.message).toMatch(/^The director \(02:00:00:00:02:02\) forwards through an interface none of the captures shows/);
+    }
+  });
+});
