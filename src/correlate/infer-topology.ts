@@ -10,7 +10,7 @@ import type { Role } from '../report/report-types.js';
 import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
 import { inferRoleFromName } from '../config/roles.js';
 import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
-import { withInterfaceHops } from './interface-hops.js';
+import { cookedHostMacs, withInterfaceHops } from './interface-hops.js';
 import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
@@ -192,9 +192,13 @@ export function inferTopology(
   if (directorMacs.size === 0) {
     captures.forEach((c, i) => {
       if ((c.roleHint ?? inferRoleFromName(c.name)) !== 'director') return;
-      const mac = captureHostCandidates(ev, i)[0];
+      // A cooked capture's host may send from several interfaces: the one answering ARP for
+      // the addresses clients connect to is where the VIP is.
+      const own = [captureHostCandidates(ev, i)[0], ...cookedHostMacs(ev, i)].filter((m): m is Mac => m !== undefined);
+      const servedBy = (m: Mac) => [...ev.requestPorts.keys()].filter((ip) => ev.arpReplies.get(ip)?.has(m) && (ev.requestClients.get(ip)?.size ?? 0) > 0);
+      const mac = own.find((m) => servedBy(m).length > 0) ?? own[0];
       if (mac === undefined) return;
-      const served = [...ev.requestPorts.keys()].filter((ip) => ev.arpReplies.get(ip)?.has(mac) && (ev.requestClients.get(ip)?.size ?? 0) > 0);
+      const served = servedBy(mac);
       if (served.length === 0 && vipIps.size === 0) return;
       directorMacs.add(mac);
       for (const ip of served) vipIps.add(ip);

@@ -12,7 +12,10 @@ import type { TopologyEvidence } from './topology-evidence.js';
 export type InterfaceHopView = {
   /** The evidence with the directors' two-interface hops added to `relays` and `relayFeeds`. */
   readonly evidence: TopologyEvidence;
-  /** Ingress MAC → the other MACs the same host sent the packets on from. */
+  /**
+   * A MAC → the other MACs of the same host: the ones a director sent packets on from after
+   * taking them in on this one, and the other senders of a cooked capture's own host.
+   */
   readonly otherMacs: ReadonlyMap<Mac, ReadonlySet<Mac>>;
 };
 
@@ -32,16 +35,45 @@ function copyNested<K>(m: Map<IpAddress, Map<Mac, CounterMap<K>>>): Map<IpAddres
   return new Map([...m].map(([ip, byMac]) => [ip, new Map([...byMac].map(([mac, c]) => [mac, new Map(c)]))]));
 }
 
+/**
+ * The MACs a cooked capture's (tcpdump -i any) own host sent from, one per interface: SLL2
+ * names the interface of each frame, and a host's interfaces have one MAC each. A host that
+ * bridges sends others' frames on too (many MACs on one interface): then, and for SLL v1
+ * (no interface index), nothing is claimed.
+ */
+export function cookedHostMacs(ev: TopologyEvidence, capture: number): Mac[] {
+  const senders = ev.cookedSenders[capture];
+  if (!senders || senders.size === 0) return [];
+  const seen = new Set<number>();
+  for (const ifindexes of senders.values()) {
+    if (ifindexes.size !== 1) return [];
+    const [ifindex] = ifindexes;
+    if (seen.has(ifindex!)) return [];
+    seen.add(ifindex!);
+  }
+  return [...senders.keys()];
+}
+
 export function withInterfaceHops(
   ev: TopologyEvidence,
   configuredVips: ReadonlySet<IpAddress>,
   configuredRips: ReadonlySet<IpAddress>,
 ): InterfaceHopView {
   const otherMacs = new Map<Mac, Set<Mac>>();
+  const alias = (a: Mac, b: Mac) => {
+    let others = otherMacs.get(a);
+    if (!others) otherMacs.set(a, (others = new Set()));
+    others.add(b);
+  };
+  ev.cookedSenders.forEach((_, capture) => {
+    const macs = cookedHostMacs(ev, capture);
+    for (const a of macs) for (const b of macs) if (a !== b) alias(a, b);
+  });
   if (ev.interfaceHops.size === 0) return { evidence: ev, otherMacs };
   const arpOwnsRip = (mac: Mac) => [...configuredRips].some((rip) => ev.arpReplies.get(rip)?.has(mac) ?? false);
   const relays = copyNested(ev.relays);
   const relayFeeds = copyNested(ev.relayFeeds);
+  let promoted = false;
   for (const [ip, byIngress] of ev.interfaceHops) {
     for (const [ingress, byEgress] of byIngress) {
       for (const [egress, nextHops] of byEgress) {
@@ -52,12 +84,11 @@ export function withInterfaceHops(
         addCounts(relays, ip, ingress, nextHops);
         const feeds = ev.interfaceHopFeeds.get(ip)?.get(ingress);
         if (feeds) addCounts(relayFeeds, ip, ingress, feeds);
-        let others = otherMacs.get(ingress);
-        if (!others) otherMacs.set(ingress, (others = new Set()));
-        others.add(egress);
+        alias(ingress, egress);
+        promoted = true;
       }
     }
   }
-  if (otherMacs.size === 0) return { evidence: ev, otherMacs };
+  if (!promoted) return { evidence: ev, otherMacs };
   return { evidence: { ...ev, relays, relayFeeds }, otherMacs };
 }

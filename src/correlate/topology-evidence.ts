@@ -58,6 +58,11 @@ export type TopologyEvidence = {
   readonly captureMacs: CounterMap<Mac>[];
   /** Per capture: frames each MAC sent with an initial TTL (32, 64, 128, 255). */
   readonly captureOriginators: CounterMap<Mac>[];
+  /**
+   * Per capture: source MACs of cooked "outgoing" frames (tcpdump -i any), each with the SLL2
+   * interface indexes it was sent on (none for SLL v1).
+   */
+  readonly cookedSenders: Map<Mac, Set<number>>[];
 };
 
 export function createTopologyEvidence(captures: number): TopologyEvidence {
@@ -69,6 +74,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
     replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
     captureOriginators: Array.from({ length: captures }, () => new Map()),
+    cookedSenders: Array.from({ length: captures }, () => new Map()),
   };
 }
 
@@ -92,7 +98,14 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   const f = s.frame;
   const src = srcMacOf(s), dst = dstMacOf(s);
   const macs = ev.captureMacs[s.capture]!;
-  if (isOutgoingCooked(s) && src !== undefined) bump(macs, src, 4096, 4);
+  if (isOutgoingCooked(s) && src !== undefined) {
+    bump(macs, src, 4096, 4);
+    const senders = ev.cookedSenders[s.capture]!;
+    let ifindexes = senders.get(src);
+    if (!ifindexes && senders.size < 64 && !isMulticastMac(src)) senders.set(src, (ifindexes = new Set()));
+    const ifindex = f.link?.kind === 'sll2' ? f.link.ifindex : undefined;
+    if (ifindexes && ifindex !== undefined && ifindexes.size < 8) ifindexes.add(ifindex);
+  }
   else if (dst !== undefined && !isMulticastMac(dst)) {
     if (src !== undefined) bump(macs, src);
     bump(macs, dst);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IpAddress, Mac } from '../../src/decode/addresses.js';
 import { parseIpv4 } from '../../src/decode/addresses.js';
-import { withInterfaceHops } from '../../src/correlate/interface-hops.js';
+import { cookedHostMacs, withInterfaceHops } from '../../src/correlate/interface-hops.js';
 import { createTopologyEvidence, type TopologyEvidence } from '../../src/correlate/topology-evidence.js';
 
 const mac = (n: number) => (0x020000000000 + n) as Mac;
@@ -50,5 +50,22 @@ describe('two-MAC hops', () => {
     expect(withInterfaceHops(ev, new Set([VIP]), new Set([RIP])).otherMacs.get(FRONT)).toEqual(new Set([BACK]));
     // Not when a next hop is not one of them.
     expect(withInterfaceHops(ev, new Set([VIP]), new Set([ip('203.0.113.99')])).otherMacs.size).toBe(0);
+  });
+
+  it('of a cooked capture\'s own host: one MAC per interface index, never a bridge\'s many', () => {
+    const ev = createTopologyEvidence(3);
+    ev.cookedSenders[0]!.set(FRONT, new Set([2])).set(BACK, new Set([3]));
+    // A host bridging others' frames sends many MACs out of one interface.
+    ev.cookedSenders[1]!.set(FRONT, new Set([2])).set(RS, new Set([2]));
+    // SLL v1 names no interface.
+    ev.cookedSenders[2]!.set(FRONT, new Set()).set(BACK, new Set());
+    expect(cookedHostMacs(ev, 0)).toEqual([FRONT, BACK]);
+    expect(cookedHostMacs(ev, 1)).toEqual([]);
+    expect(cookedHostMacs(ev, 2)).toEqual([]);
+    const v = withInterfaceHops(ev, new Set(), new Set());
+    expect(v.otherMacs.get(FRONT)).toEqual(new Set([BACK]));
+    expect(v.otherMacs.get(BACK)).toEqual(new Set([FRONT]));
+    expect(v.otherMacs.has(RS)).toBe(false);
+    expect(v.evidence).toBe(ev);
   });
 });

@@ -64,4 +64,15 @@ describe.skipIf(!fixtureExists(FIXTURE))('a director with two interfaces', () =>
       expect(unseen[0]!.message).toMatch(/^The director \(02:00:00:00:02:02\) forwards through an interface none of the captures shows/);
     }
   });
+
+  it('captured with tcpdump -i any, is one host whose one cooked capture covers both interfaces', async () => {
+    // fixtures/director-two-nics-any: LINUX_SLL2, one MAC per interface index.
+    for (const captures of [undefined, ['director'], ['client', 'router', 'director']]) {
+      const r = await analyzeFixture('director-two-nics-any', captures ? { captures } : {});
+      expect(r.topology.directors.map((d) => [d.mac, d.otherMacs])).toEqual([[FRONT, [BACK]]]);
+      expect(failures(r)).toEqual([]);
+      expect(inconclusive(r).map((f) => f.check)).not.toContain('forward/not-forwarded');
+      expect(inconclusive(r).some((f) => f.message.includes('interface'))).toBe(false);
+    }
+  });
 });

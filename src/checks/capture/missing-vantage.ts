@@ -41,6 +41,9 @@ export default defineCheck({
         // A director with a front and a back interface, captured on only one of them.
         for (const d of ctx.topology.directors) {
           if (!d.otherMacs?.length || !captured(d)) continue;
+          // A cooked capture (tcpdump -i any) holds every interface of its host.
+          const all = macsOf(d);
+          if (ctx.captures.some((c) => c.linkKind === 'cooked' && c.hostMac !== undefined && all.includes(c.hostMac))) continue;
           for (const mac of macsOf(d).filter((m) => !macCaptured(m))) {
             const ingress = mac === d.mac;
             ctx.report({
