@@ -218,6 +218,27 @@ wait_dad() {
   done
 }
 
+# keepalived_pair_site [CMD...]   the keepalived failover site: both directors on the LAN, rs1
+# and rs2 correct DR real servers with HTTP on :80 and the line-echo service on :7000, then
+# keepalived on director (MASTER, 150) and director2 (BACKUP, 100) with virtual servers VIP:80
+# and VIP:7000; returns once director holds the VIP and director2 has its IPVS table. CMD (a
+# scenario's function) runs after the servers start and before keepalived does.
+keepalived_pair_site() {
+  local rs
+  net_base
+  director_up director $DIP
+  director_up director2 $DIP2
+  for rs in rs1 rs2; do
+    rs_dr $rs; server http $rs 0.0.0.0 80; server lineecho $rs 0.0.0.0 7000
+  done
+  [ $# = 0 ] || "$@"
+  wait_servers
+  keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
+  wait_for 30 "VIP on director" has_vip director
+  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
+  wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
+}
+
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
 # (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs; KA_DELAY_LOOP=S: health
 # checks every S seconds instead of 10)

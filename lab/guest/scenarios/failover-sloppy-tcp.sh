@@ -11,20 +11,13 @@
 LAN_HOSTS="director director2 rs1 rs2"
 TAIL_SECONDS=2
 
-configure() {
-  net_base
-  director_up director $DIP
-  director_up director2 $DIP2
-  for rs in rs1 rs2; do
-    rs_dr $rs; server http $rs 0.0.0.0 80; server lineecho $rs 0.0.0.0 7000
-  done
+sloppy_tcp_on_director2() {
   sysctl_set director2 net.ipv4.vs.sloppy_tcp=1
   run director2 sysctl net.ipv4.vs.sloppy_tcp
-  wait_servers
-  keepalived_start director "$(keepalived_conf director MASTER 150 '80 7000')"
-  wait_for 30 "VIP on director" has_vip director
-  keepalived_start director2 "$(keepalived_conf director2 BACKUP 100 '80 7000')"
-  wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
+}
+
+configure() {
+  keepalived_pair_site sloppy_tcp_on_director2
   step "director holds the VIP; both directors have their IPVS tables"
 }
 
