@@ -173,7 +173,9 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
     if (!c) return undefined;
     touch(c, t, flags);
     c.replyKinds.add(kind);
-    if (c.replies.length < MAX_SIGHTINGS) c.replies.push(s);
+    // A reset or ICMP error often ends a long connection whose first replies filled the list:
+    // it has room of its own, or the checks that judge refusals would never see it.
+    if (c.replies.length < (kind === 'rst' || kind === 'icmp' ? 2 * MAX_SIGHTINGS : MAX_SIGHTINGS)) c.replies.push(s);
     return c;
   }
 

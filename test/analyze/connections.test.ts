@@ -23,6 +23,15 @@ function request(clientPort: number, flags: number, t: number): Sighting {
   return makeSighting(0, frame, t, { identity: n, invariant: 0, invariantSpan: 0 });
 }
 
+function reply(clientPort: number, flags: number, t: number): Sighting {
+  n++;
+  const frame = {
+    frame: n, ip: { version: 4, src: VIP, dst: CLIENT, id: n, protocol: 6, fragmentOffset: 0 },
+    l4: { kind: 'tcp', sport: 80, dport: clientPort, seq: n, ack: 0, flags, payloadLength: 0 },
+  } as unknown as Frame;
+  return makeSighting(0, frame, t, { identity: n, invariant: 0, invariantSpan: 0 });
+}
+
 function tracker(maxConnections = 100) {
   const done: Connection[] = [];
   const t = createConnectionTracker(() => topology, {
@@ -47,6 +56,22 @@ describe('connection tracker', () => {
     see(request(1002, ACK, 31));
     expect(done.map((c) => c.clientPort)).toEqual([1001, 1000]);
     expect(t.size).toBe(1);
+  });
+
+  it('keeps the reset that ends a long connection whose replies filled the list', () => {
+    // A failover resets a connection after dozens of replies (fixtures/failover-sloppy-tcp):
+    // service/refused-by-rs and service/reset-by-director judge that reset.
+    const { done, see } = tracker();
+    see(request(2000, SYN, 0));
+    see(reply(2000, SYN | ACK, 0));
+    for (let i = 1; i <= 40; i++) { see(request(2000, ACK, i * 0.1)); see(reply(2000, ACK, i * 0.1)); }
+    see(request(2000, ACK, 5));
+    see(reply(2000, RST, 5));
+    see(request(2000, SYN, 60));
+    const c = done.find((x) => x.clientPort === 2000)!;
+    expect(c.replies.length).toBeLessThanOrEqual(48);
+    expect(c.replies.some((r) => r.frame.l4?.kind === 'tcp' && (r.frame.l4.flags & RST) !== 0)).toBe(true);
+    expect(c.replyKinds.has('rst')).toBe(true);
   });
 
   it('starts a new connection when a closed client port sends a SYN again', () => {
