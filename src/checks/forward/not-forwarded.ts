@@ -48,12 +48,12 @@ export default defineCheck({
     type Draft = FindingDraft<'dropped' | 'egressUnseen'>;
     const egress = createEgressState<Draft>((d) => ctx.report(d), (d) => d.messageId === 'dropped'
       ? unseenDraft(d.hosts[0]!.mac!, String(d.data?.['packet'] ?? ''), d.evidence) : d);
-    // Per forwarded packet: no array made (a director's other MACs are few).
+    // Two MACs of one director (a front and a back NIC).
     const sameHost = (a: Mac, b: Mac | undefined) => {
       if (a === b) return true;
       if (b === undefined) return false;
-      const others = ctx.topology.hostByMac(a)?.otherMacs;
-      return others !== undefined && (others.includes(b) || ctx.topology.hostByMac(b) === ctx.topology.hostByMac(a));
+      const host = ctx.topology.hostByMac(a);
+      return host?.otherMacs !== undefined && host === ctx.topology.hostByMac(b);
     };
     const arrivalAtDirector = (sightings: readonly Sighting[]): { arrived: Sighting; director: Mac } | undefined => {
       for (const s of sightings) {
