@@ -55,6 +55,8 @@ export type TopologyView = Topology & {
   isClientIp(ip: IpAddress): boolean;
   hostByMac(mac: Mac | undefined): HostInfo | undefined;
   hostByIp(ip: IpAddress | undefined): HostInfo | undefined;
+  /** Whether two MACs are one host's: equal, or two interfaces of one director. */
+  isSameHost(a: Mac | undefined, b: Mac | undefined): boolean;
   /** A readable label for a MAC: the host name when known, else the MAC itself. */
   labelOfMac(mac: Mac | undefined): string;
 };
@@ -110,6 +112,12 @@ export function viewOf(t: Topology): TopologyView {
     isClientIp: memberOf(clientIps),
     hostByMac: (mac) => (mac === undefined ? undefined : byMac.get(mac)),
     hostByIp: (ip) => (ip === undefined ? undefined : byIp.get(ip)),
+    isSameHost: (a, b) => {
+      if (a === b) return a !== undefined;
+      if (a === undefined || b === undefined) return false;
+      const host = byMac.get(a);
+      return host?.otherMacs !== undefined && host === byMac.get(b);
+    },
     labelOfMac: (mac) => {
       if (mac === undefined) return 'an unknown host';
       const h = byMac.get(mac);

@@ -11,7 +11,9 @@ BACK_LAN="rs1 rs2"
 EXTRA_CAPTURES="director:eth1"
 BACK_RTR=203.0.113.1; BACK_DIP=203.0.113.2; BACK_RIP1=203.0.113.11; BACK_RIP2=203.0.113.12
 
-configure() {
+# two_nics_site PORT   the site without its virtual service: both LANs, the director's two
+# interfaces, and rs1, rs2 as DR real servers on the back LAN with HTTP on 0.0.0.0:PORT
+two_nics_site() {
   net_base
   run router ip addr add $BACK_RTR/24 dev lan1
   director_up director $DIP
@@ -22,8 +24,12 @@ configure() {
     rip=$BACK_RIP1; [ $rs = rs2 ] && rip=$BACK_RIP2
     run $rs ip addr add $rip/24 dev eth0
     run $rs ip route add default via $BACK_RTR
-    rs_arp $rs 1 2; rs_vip_lo $rs; server http $rs 0.0.0.0 80
+    rs_arp $rs 1 2; rs_vip_lo $rs; server http $rs 0.0.0.0 "$1"
   done
+}
+
+configure() {
+  two_nics_site 80
   ipvs director -A -t $VIP:80 -s wrr
   ipvs director -a -t $VIP:80 -r $BACK_RIP1:80 -g -w 1
   ipvs director -a -t $VIP:80 -r $BACK_RIP2:80 -g -w 2

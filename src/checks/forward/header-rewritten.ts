@@ -35,7 +35,7 @@ export default defineCheck({
         let beforeAtSender = false;
         for (const e of earlier) {
           const eip = e.frame.ip;
-          if (!eip || eip.ttl < ip.ttl || directorReceiving(e, ctx.captures, ctx.topology) !== director) continue;
+          if (!eip || eip.ttl < ip.ttl || !ctx.topology.isSameHost(directorReceiving(e, ctx.captures, ctx.topology), director)) continue;
           const atSender = isOutbound(e, ctx.captures[e.capture]!);
           if (!before || eip.ttl < before.frame.ip!.ttl || (eip.ttl === before.frame.ip!.ttl && beforeAtSender && !atSender)) {
             before = e;

@@ -48,13 +48,6 @@ export default defineCheck({
     type Draft = FindingDraft<'dropped' | 'egressUnseen'>;
     const egress = createEgressState<Draft>((d) => ctx.report(d), (d) => d.messageId === 'dropped'
       ? unseenDraft(d.hosts[0]!.mac!, String(d.data?.['packet'] ?? ''), d.evidence) : d);
-    // Two MACs of one director (a front and a back NIC).
-    const sameHost = (a: Mac, b: Mac | undefined) => {
-      if (a === b) return true;
-      if (b === undefined) return false;
-      const host = ctx.topology.hostByMac(a);
-      return host?.otherMacs !== undefined && host === ctx.topology.hostByMac(b);
-    };
     const arrivalAtDirector = (sightings: readonly Sighting[]): { arrived: Sighting; director: Mac } | undefined => {
       for (const s of sightings) {
         const c = ctx.captures[s.capture]!;
@@ -67,7 +60,7 @@ export default defineCheck({
     const forwarded = (sightings: readonly Sighting[], arrived: Sighting, director: Mac) => {
       const arrivalTtl = arrived.frame.ip!.ttl;
       for (const s of sightings) {
-        if (sameHost(director, srcMacOf(s)) || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return true;
+        if (ctx.topology.isSameHost(director, srcMacOf(s)) || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return true;
       }
       return false;
     };
