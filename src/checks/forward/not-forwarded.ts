@@ -114,7 +114,8 @@ export default defineCheck({
         // seen) although its first packet left the director by no captured interface: the
         // director forwards out of sight (a second NIC not captured), so "not forwarded" cannot
         // be told from "forwarded where no capture looked".
-        if (!c.startedWithSyn || (!c.clientAcknowledged && !c.replies.some(servedReply))) return;
+        if (c.protocol === 'tcp' && !c.startedWithSyn) return;
+        if (!(c.protocol === 'tcp' && c.clientAcknowledged) && !c.replies.some(servedReply)) return;
         const at = arrivalAtDirector(c.firstRequest);
         if (!at) return;
         if (forwarded(c.firstRequest, at.arrived, at.director) || c.realServerMacs.length > 0) { egress.seen(at.director, 'visible'); return; }
