@@ -104,15 +104,13 @@ export default defineCheck({
         }
       },
       end() {
-        let judged = false;
         const undecided: { master: VipMaster; macs: Set<Mac>; f: Forwarded }[] = [];
         for (const m of masters.values()) {
           const a = m.advertiser, macs = macsOf(a);
           const f = forwardedByMaster(a, macs);
           if (!f) continue;
-          if (syncByIp.has(a.ip) || [...macs].some((x) => syncByMac.has(x))) { judged = true; continue; }
+          if (syncByIp.has(a.ip) || [...macs].some((x) => syncByMac.has(x))) continue;
           if (a.last < f.firstT + SYNC_WAIT_SECONDS) { undecided.push({ master: m, macs, f }); continue; }
-          judged = true;
           const vips = m.vips.map(formatIp).join(', ');
           ctx.report({
             messageId: 'unsynced',
@@ -124,20 +122,20 @@ export default defineCheck({
             seen: `${f.count} connection(s) forwarded, advertising for ${(a.last - f.firstT).toFixed(1)} s after the first, no sync message in any capture`,
           });
         }
-        // Say so only when no director could be judged at all.
-        if (judged || undecided.length === 0) return;
-        const { master, macs, f } = undecided[0]!;
-        const a = master.advertiser;
-        ctx.report({
-          messageId: 'tooSoon',
-          verdict: 'inconclusive',
-          data: { director: label(a), vips: master.vips.map(formatIp).join(', '), wait: SYNC_WAIT_SECONDS },
-          key: `${a.ip}`,
-          hosts: [hostOf(a, macs)],
-          evidence: [{ capture: f.sighting.capture, frame: f.sighting.frame }],
-          expected: `${SYNC_WAIT_SECONDS} s of ${label(a)}'s adverts after its first forwarded connection`,
-          seen: `${(a.last - f.firstT).toFixed(1)} s`,
-        });
+        // Every director that forwarded connections too late in the captures to be judged.
+        for (const { master, macs, f } of undecided) {
+          const a = master.advertiser;
+          ctx.report({
+            messageId: 'tooSoon',
+            verdict: 'inconclusive',
+            data: { director: label(a), vips: master.vips.map(formatIp).join(', '), wait: SYNC_WAIT_SECONDS },
+            key: `${a.ip}`,
+            hosts: [hostOf(a, macs)],
+            evidence: [{ capture: f.sighting.capture, frame: f.sighting.frame }],
+            expected: `${SYNC_WAIT_SECONDS} s of ${label(a)}'s adverts after its first forwarded connection`,
+            seen: `${(a.last - f.firstT).toFixed(1)} s`,
+          });
+        }
       },
     };
   },
