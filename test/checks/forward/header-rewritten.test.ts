@@ -8,6 +8,10 @@ checkCases('forward/header-rewritten', {
     { fixture: 'lan-client-offload', captures: ['client', 'director'], why: 'the director\'s own copy of each arrival is preferred to the client\'s' },
     { fixture: 'lan-client-offload', captures: ['client', 'rs1', 'rs2'], why: 'only the client\'s copy of each arrival: checksums left out' },
     { fixture: 'healthy-gro', why: 'GRO at the director and the real servers: merged frames the router sent as segments' },
+    { fixture: 'director-two-nics', why: 'in on the front NIC, out of the back NIC: only MACs and TTL differ' },
   ],
-  fail: [{ fixture: 'nat-mode-port-map', hosts: ['192.0.2.2'] }],
+  fail: [
+    { fixture: 'nat-mode-port-map', hosts: ['192.0.2.2'] },
+    { fixture: 'director-two-nics-nat', captures: ['client', 'director', 'director-eth1'], hosts: ['203.0.113.2'], why: 'the arrival at the front NIC against the copy leaving the back NIC: the real servers\' captures left out' },
+  ],
 });
