@@ -4,6 +4,8 @@
 // and none of the next hops does (a router hands a VIP's packets to the MAC that owns it), or
 // when the destination is a configured VIP and the next hops are configured real servers.
 // The hop then counts as a relay of the ingress MAC, and the egress MAC is the same host's.
+// A cooked capture (tcpdump -i any) shows the same directly: its host sends from each of its
+// interfaces' MACs.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import { bump, type CounterMap } from './counter-map.js';
