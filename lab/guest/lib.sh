@@ -239,6 +239,26 @@ keepalived_pair_site() {
   wait_for 30 "IPVS table on director2" sh -c "ip netns exec ${NS_PREFIX}director2 ipvsadm -Ln | grep -q 7000"
 }
 
+# line_client_start   before a failover: two HTTP GETs, the IPVS snapshot, then the line client in
+# the background (16 lines to VIP:7000, one every 0.5 s, on one connection)
+line_client_start() {
+  http_get 2 http://$VIP/
+  ipvs_snapshot
+  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+}
+# master_stops   the master's keepalived stopped (SIGTERM, as systemctl stop does); returns once
+# director2 holds the VIP
+master_stops() {
+  stop keepalived-director TERM
+  wait_for 20 "VIP on director2" has_vip director2
+  step "director2 holds the VIP"
+}
+# line_client_done   waits for the line client and writes its lines into the timeline
+line_client_done() {
+  wait_for 20 "line client to finish" not_running lineclient
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+}
+
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
 # (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs; KA_DELAY_LOOP=S: health
 # checks every S seconds instead of 10)

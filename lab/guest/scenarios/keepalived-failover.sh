@@ -15,14 +15,9 @@ configure() {
 }
 
 traffic() {
-  http_get 2 http://$VIP/
-  ipvs_snapshot
-  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+  line_client_start
   pause 3
-  stop keepalived-director TERM
-  wait_for 20 "VIP on director2" has_vip director2
-  step "director2 holds the VIP"
-  wait_for 20 "line client to finish" not_running lineclient
-  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+  master_stops
+  line_client_done
   http_get 2 http://$VIP/
 }

@@ -19,9 +19,7 @@ configure() {
 }
 
 traffic() {
-  http_get 2 http://$VIP/
-  ipvs_snapshot
-  bg lineclient client python3 "$GUEST/tools.py" lineclient $VIP 7000 16 0.5
+  line_client_start
   pause 2
   run director2 tc qdisc add dev eth0 clsact
   run director2 tc filter add dev eth0 egress protocol arp flower arp_sip $VIP arp_tip $VIP action drop
@@ -33,16 +31,13 @@ traffic() {
     echo \"\$(date -u +%H:%M:%S.%N | cut -c1-15) VIP on eth0\"; sleep 3
     echo \"\$(date -u +%H:%M:%S.%N | cut -c1-15) tc -s filter show dev eth0 egress; tc qdisc del dev eth0 clsact\"
     tc -s filter show dev eth0 egress; tc qdisc del dev eth0 clsact"
-  stop keepalived-director TERM
-  wait_for 20 "VIP on director2" has_vip director2
-  step "director2 holds the VIP"
+  master_stops
   http_get 1 http://$VIP/ --connect-timeout 1.5
   wait_for 40 "filter removed on director2" not_running unblock
   step "[director2] the watcher's output (its lines carry their own UTC times):"
   sed 's/^/    /' "$RUNDIR/unblock.log" >> "$OUT/timeline.txt"
   run router ip neigh show dev lan0
-  wait_for 20 "line client to finish" not_running lineclient
-  while read -r l; do step "[client] $l"; done < "$RUNDIR/lineclient.log"
+  line_client_done
   pause 3
   run router ip neigh show dev lan0
   http_get 2 http://$VIP/
