@@ -10,10 +10,7 @@
 . "$GUEST/scenarios/director-two-nics.sh"
 
 configure() {
-  two_nics_site 8080
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $BACK_RIP1:8080 -m -w 1
-  ipvs director -a -t $VIP:80 -r $BACK_RIP2:8080 -m -w 2
+  two_nics_site -m 8080
 }
 
 traffic() {

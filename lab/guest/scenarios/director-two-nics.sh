@@ -11,9 +11,11 @@ BACK_LAN="rs1 rs2"
 EXTRA_CAPTURES="director:eth1"
 BACK_RTR=203.0.113.1; BACK_DIP=203.0.113.2; BACK_RIP1=203.0.113.11; BACK_RIP2=203.0.113.12
 
-# two_nics_site PORT   the site without its virtual service: both LANs, the director's two
-# interfaces, and rs1, rs2 as DR real servers on the back LAN with HTTP on 0.0.0.0:PORT
+# two_nics_site METHOD PORT   both LANs, the director's two interfaces, rs1 and rs2 as DR real
+# servers on the back LAN with HTTP on 0.0.0.0:PORT, and the virtual service VIP:80 (wrr) with
+# rs1 (weight 1) and rs2 (weight 2) on PORT, forwarded by METHOD (-g direct routing, -m NAT)
 two_nics_site() {
+  local method=$1; shift
   net_base
   run router ip addr add $BACK_RTR/24 dev lan1
   director_up director $DIP
@@ -26,13 +28,13 @@ two_nics_site() {
     run $rs ip route add default via $BACK_RTR
     rs_arp $rs 1 2; rs_vip_lo $rs; server http $rs 0.0.0.0 "$1"
   done
+  ipvs director -A -t $VIP:80 -s wrr
+  ipvs director -a -t $VIP:80 -r $BACK_RIP1:"$1" "$method" -w 1
+  ipvs director -a -t $VIP:80 -r $BACK_RIP2:"$1" "$method" -w 2
 }
 
 configure() {
-  two_nics_site 80
-  ipvs director -A -t $VIP:80 -s wrr
-  ipvs director -a -t $VIP:80 -r $BACK_RIP1:80 -g -w 1
-  ipvs director -a -t $VIP:80 -r $BACK_RIP2:80 -g -w 2
+  two_nics_site -g 80
 }
 
 traffic() {
