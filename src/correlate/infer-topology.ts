@@ -399,7 +399,8 @@ export function inferTopology(
     // IPv4 first, link-local IPv6 last: the first address names the host.
     const rank = (ip: IpAddress) => (typeof ip === 'number' ? 0 : ip.startsWith('fe80:') ? 2 : 1);
     const others = role === 'director' ? directorOtherMacs(mac) : [];
-    const ips = [mac, ...others].flatMap((m) => arpOwnedIps(ev, m, vipIps)).filter((ip, i, all) => all.indexOf(ip) === i)
+    const macs = [mac, ...others];
+    const ips = macs.flatMap((m) => arpOwnedIps(ev, m, vipIps)).filter((ip, i, all) => all.indexOf(ip) === i)
       .sort((a, b) => rank(a) - rank(b));
     // Addresses the host originated packets from: the only clue where ARP/ND showed none, and
     // the way to a global IPv6 address where ND showed only the link-local one.
@@ -414,10 +415,10 @@ export function inferTopology(
       const owned = [...vipIps].find((v) => ev.arpReplies.get(v)?.has(mac) || ev.arpRequests.get(v)?.has(mac) || ev.selfUnreachable.get(v)?.has(mac));
       if (owned !== undefined) ips.push(owned);
     }
-    const capture = [mac, ...others].map((m) => captureOwnMacs.indexOf(m)).find((i) => i >= 0) ?? -1;
+    const capture = macs.map((m) => captureOwnMacs.indexOf(m)).find((i) => i >= 0) ?? -1;
     const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip))?.weight;
     return {
-      name: nameOf([mac, ...others], role, ips), role, mac, ...(others.length ? { otherMacs: others } : {}), ips,
+      name: nameOf(macs, role, ips), role, mac, ...(others.length ? { otherMacs: others } : {}), ips,
       ...(capture >= 0 ? { capture } : {}),
       ...(weight !== undefined ? { weight } : {}),
     };

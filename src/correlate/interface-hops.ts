@@ -73,9 +73,8 @@ export function withInterfaceHops(
   });
   if (ev.interfaceHops.size === 0) return { evidence: ev, otherMacs };
   const arpOwnsRip = (mac: Mac) => [...configuredRips].some((rip) => ev.arpReplies.get(rip)?.has(mac) ?? false);
-  const relays = copyNested(ev.relays);
-  const relayFeeds = copyNested(ev.relayFeeds);
-  let promoted = false;
+  // Copied at the first hop that is a director's: a router's hops alone change nothing.
+  let relays: Map<IpAddress, Map<Mac, CounterMap<Mac>>> | undefined, relayFeeds: typeof relays;
   for (const [ip, byIngress] of ev.interfaceHops) {
     for (const [ingress, byEgress] of byIngress) {
       for (const [egress, nextHops] of byEgress) {
@@ -83,14 +82,15 @@ export function withInterfaceHops(
         if (next.length === 0 || next.some((m) => m === ingress || m === egress || claims(ev, ip, m))) continue;
         const director = claims(ev, ip, ingress) || (configuredVips.has(ip) && next.every(arpOwnsRip));
         if (!director) continue;
+        relays ??= copyNested(ev.relays);
+        relayFeeds ??= copyNested(ev.relayFeeds);
         addCounts(relays, ip, ingress, nextHops);
         const feeds = ev.interfaceHopFeeds.get(ip)?.get(ingress);
         if (feeds) addCounts(relayFeeds, ip, ingress, feeds);
         alias(ingress, egress);
-        promoted = true;
       }
     }
   }
-  if (!promoted) return { evidence: ev, otherMacs };
+  if (!relays || !relayFeeds) return { evidence: ev, otherMacs };
   return { evidence: { ...ev, relays, relayFeeds }, otherMacs };
 }

@@ -93,6 +93,7 @@ export function viewOf(t: Topology): TopologyView {
   const rsMacs = new Set(t.realServers.flatMap(macsOf));
   const routerMacs = new Set(t.routers.flatMap(macsOf));
   const clientIps = new Set(t.clients.flatMap((c) => c.ips));
+  const hasOtherMacs = [t.clients, t.routers, t.realServers, t.directors].some((list) => list.some((h) => h.otherMacs?.length));
   const isDirector = memberOf(directorMacs), isRealServer = memberOf(rsMacs), isRouter = memberOf(routerMacs);
   return {
     ...t,
@@ -112,7 +113,8 @@ export function viewOf(t: Topology): TopologyView {
     isClientIp: memberOf(clientIps),
     hostByMac: (mac) => (mac === undefined ? undefined : byMac.get(mac)),
     hostByIp: (ip) => (ip === undefined ? undefined : byIp.get(ip)),
-    isSameHost: (a, b) => {
+    // Most deployments have no host with two MACs: then only equal MACs are one host's.
+    isSameHost: !hasOtherMacs ? (a, b) => a === b && a !== undefined : (a, b) => {
       if (a === b) return a !== undefined;
       if (a === undefined || b === undefined) return false;
       const host = byMac.get(a);

@@ -44,7 +44,7 @@ export default defineCheck({
           // A cooked capture (tcpdump -i any) holds every interface of its host.
           const all = macsOf(d);
           if (ctx.captures.some((c) => c.linkKind === 'cooked' && c.hostMac !== undefined && all.includes(c.hostMac))) continue;
-          for (const mac of macsOf(d).filter((m) => !macCaptured(m))) {
+          for (const mac of all.filter((m) => !macCaptured(m))) {
             const ingress = mac === d.mac;
             ctx.report({
               messageId: 'interfaceMissing', verdict: 'inconclusive',

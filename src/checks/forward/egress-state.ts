@@ -7,7 +7,9 @@
 // have passed, or the captures end.
 
 import type { Mac } from '../../decode/addresses.js';
-import { MAX_EVIDENCE } from '../../analyze/findings.js';
+
+/** Reports held whole per director: as many as a finding keeps evidence frames for. */
+const MAX_HELD = 12;
 
 export type EgressStatus = 'visible' | 'hidden';
 
@@ -36,14 +38,17 @@ export function createEgressState<D>(send: (d: D) => void, toHidden: (d: D) => D
     // The rest only count: the finding keeps the first evidence frames anyway.
     for (let i = 0; i < p.extra; i++) send(convert(p.last));
   };
+  // seen() runs for every forwarded packet: the director decided last answers without a lookup.
+  let lastDecided: Mac | undefined;
   const decide = (director: Mac, s: EgressStatus) => {
     status.set(director, s);
+    lastDecided = director;
     flush(director, s === 'hidden' ? toHidden : (d) => d);
   };
   return {
     statusOf: (director) => status.get(director),
     seen(director, s, hiddenDraft) {
-      if (status.has(director)) return;
+      if (director === lastDecided || status.has(director)) return;
       if (s === 'hidden' && hiddenDraft !== undefined) send(hiddenDraft);
       decide(director, s);
     },
@@ -52,7 +57,7 @@ export function createEgressState<D>(send: (d: D) => void, toHidden: (d: D) => D
       if (s !== undefined) { send(s === 'hidden' ? toHidden(draft) : draft); return; }
       let p = pending.get(director);
       if (!p) pending.set(director, (p = { sinceT: t, drafts: [], extra: 0, last: draft }));
-      if (p.drafts.length < MAX_EVIDENCE) p.drafts.push(draft);
+      if (p.drafts.length < MAX_HELD) p.drafts.push(draft);
       else { p.extra++; p.last = draft; }
       if (t - p.sinceT > EGRESS_DECISION_SECONDS) decide(director, 'visible');
     },

@@ -47,7 +47,7 @@ export default defineCheck({
     const answered = new Set<string>();
     type Draft = FindingDraft<'dropped' | 'egressUnseen'>;
     const egress = createEgressState<Draft>((d) => ctx.report(d), (d) => d.messageId === 'dropped'
-      ? unseenDraft(d.hosts[0]!.mac!, String(d.data?.['packet'] ?? ''), d.evidence) : d);
+      ? unseenDraft(d.hosts[0]!.mac!, String(d.data['packet']), d.evidence) : d);
     const arrivalAtDirector = (sightings: readonly Sighting[]): { arrived: Sighting; director: Mac } | undefined => {
       for (const s of sightings) {
         const c = ctx.captures[s.capture]!;
@@ -56,11 +56,11 @@ export default defineCheck({
       }
       return undefined;
     };
-    /** A copy left the director (one of its MACs as source), or one downstream has a lower TTL. */
+    /** A copy downstream has a lower TTL, or a copy left the director (one of its MACs as source). */
     const forwarded = (sightings: readonly Sighting[], arrived: Sighting, director: Mac) => {
       const arrivalTtl = arrived.frame.ip!.ttl;
       for (const s of sightings) {
-        if (ctx.topology.isSameHost(director, srcMacOf(s)) || (s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl)) return true;
+        if ((s.frame.ip !== undefined && s.frame.ip.ttl < arrivalTtl) || ctx.topology.isSameHost(director, srcMacOf(s))) return true;
       }
       return false;
     };
@@ -95,8 +95,8 @@ export default defineCheck({
         const key = clientKeyOf(first);
         const packet = `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}`;
         const evidence = sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame }));
-        if (egress.statusOf(director) === 'hidden') { egress.report(director, unseenDraft(director, packet, evidence), first.t); return; }
-        if (key !== undefined) ctx.explain(key);
+        // Out of sight, the report turns inconclusive (egress-state) and explains nothing.
+        if (key !== undefined && egress.statusOf(director) !== 'hidden') ctx.explain(key);
         const answeredItself = key !== undefined && answered.has(key);
         egress.report(director, {
           messageId: 'dropped',
