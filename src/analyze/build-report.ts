@@ -105,14 +105,17 @@ function findingJson(a: FindingAggregate, r: AnalysisResult): FindingJson {
 function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
   const src = r.sources[c.index]!;
   const reader = src.input.reader;
-  const drops = reader.stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
+  const part = src.input.part;
+  // A capture of one interface of the file counts only that interface's drops.
+  const stats = part ? reader.stats.filter((s) => part.keeps(s.interfaceId)) : reader.stats;
+  const drops = stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
   const linkType = src.counters.linkType >= 0 ? src.counters.linkType : (reader.interfaces[0]?.linkType ?? -1);
   return {
-    file: c.file, host: c.name, role: c.role, linkType, linkTypeName: linkTypeName(linkType),
+    file: c.file, host: c.name, ...(part ? { interface: part.label } : {}), role: c.role, linkType, linkTypeName: linkTypeName(linkType),
     destinationMacs: c.linkKind === 'ethernet', frames: src.counters.frames,
     ...(c.clockOffset !== undefined ? { clockOffset: Number(c.clockOffset.toFixed(6)) } : {}),
     truncatedFrames: src.counters.cut,
-    ...(reader.stats.length ? { drops } : {}),
+    ...(stats.length ? { drops } : {}),
     ...(reader.error ? { error: { offset: reader.error.offset, message: reader.error.message } } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { LinkKind } from '../checks/check-api.js';
 import type { Role } from '../report/report-types.js';
 import type { TimedBatch } from './merge.js';
 import { isDecodingReader } from './worker-reader.js';
+import type { InterfacePart } from './capture-interfaces.js';
 
 export type CaptureInput = {
   readonly file: string;
@@ -18,6 +19,8 @@ export type CaptureInput = {
   readonly name: string;
   readonly roleHint?: Role;
   readonly reader: CaptureReader;
+  /** Set when the file holds several interfaces and this capture is one of them. */
+  readonly part?: InterfacePart;
 };
 
 export type CaptureCounters = {

@@ -27,10 +27,11 @@ export async function runAnalysis(req: AnalysisRequest): Promise<AnalysisOutcome
   const config = await loadConfiguredTopology(req, req.cwd);
   if (!config.ok) return { ok: false, errors: config.errors };
   const stdin = req.stdin ?? (process.stdin as NodeJS.ReadableStream & AsyncIterable<Uint8Array>);
-  const inputs = openInputs(req.files, config.roles, stdin);
+  const inputs = await openInputs(req.files, config.roles, stdin);
   const result = await analyzeCaptures(inputs, {
     config: config.value, checks: req.checks ?? CHECKS, ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  const inputErrors = inputs.flatMap((i) => (i.reader.error ? [{ file: i.file, error: i.reader.error }] : []));
+  // A file read as several interfaces fails once, not once per interface.
+  const inputErrors = inputs.flatMap((i, k) => (i.reader.error && !inputs.slice(0, k).some((j) => j.file === i.file) ? [{ file: i.file, error: i.reader.error }] : []));
   return { ok: true, report: buildReport(result), inputErrors, notes: config.notes };
 }

@@ -20,6 +20,11 @@ export type ReadOptions = {
   readonly maxCaplen?: number;
   /** Largest accepted pcapng block (libpcap's initial limit by default). */
   readonly maxBlockLength?: number;
+  /**
+   * Which interfaces' packets to deliver, by global interface id (all when absent). Frame
+   * numbers still count every packet of the file, so evidence names the file's own frames.
+   */
+  readonly keepInterface?: (interfaceId: number) => boolean;
 };
 
 export const DEFAULT_MAX_CAPLEN = 262_144;
@@ -63,12 +68,14 @@ class StreamCaptureReader implements CaptureReader {
   private readonly chunks: AsyncIterable<Uint8Array>;
   private readonly maxCaplen: number;
   private readonly maxBlockLength: number;
+  private readonly keepInterface: ((interfaceId: number) => boolean) | undefined;
   private started = false;
 
   constructor(chunks: AsyncIterable<Uint8Array>, options: ReadOptions) {
     this.chunks = chunks;
     this.maxCaplen = positiveOr(options.maxCaplen, DEFAULT_MAX_CAPLEN);
     this.maxBlockLength = positiveOr(options.maxBlockLength, DEFAULT_MAX_BLOCK_LENGTH);
+    this.keepInterface = options.keepInterface;
   }
 
   get interfaces(): readonly CaptureInterface[] { return this.state.interfaces; }
@@ -153,10 +160,12 @@ class StreamCaptureReader implements CaptureReader {
           break;
       }
       const carry = new ChunkCarry();
+      const filter = this.keepInterface ? new InterfaceFilter(this.keepInterface) : undefined;
+      const sink = (out: S): PacketSink => (filter ? filter.into(out) : out);
       let offset = 0;
       for (const chunk of prefix) {
         const out = make();
-        frameChunk(framer, state, carry, chunk, offset, out);
+        frameChunk(framer, state, carry, chunk, offset, sink(out));
         offset += chunk.length;
         if (size(out) > 0) yield out;
         if (state.error !== undefined) return;
@@ -165,7 +174,7 @@ class StreamCaptureReader implements CaptureReader {
         const chunk = await this.pull(source, offset, gzip);
         if (chunk === undefined) break;
         const out = make();
-        frameChunk(framer, state, carry, chunk, offset, out);
+        frameChunk(framer, state, carry, chunk, offset, sink(out));
         offset += chunk.length;
         if (size(out) > 0) yield out;
         if (state.error !== undefined) return;
@@ -211,6 +220,28 @@ class StreamCaptureReader implements CaptureReader {
         return { done: true, value: undefined };
       },
     };
+  }
+}
+
+/** Passes on only the packets of the kept interfaces; one per reader, pointed at each batch. */
+class InterfaceFilter implements PacketSink {
+  private target: PacketSink | undefined;
+  private readonly keep: (interfaceId: number) => boolean;
+
+  constructor(keep: (interfaceId: number) => boolean) {
+    this.keep = keep;
+  }
+
+  into(target: PacketSink): PacketSink {
+    this.target = target;
+    return this;
+  }
+
+  add(
+    frame: number, tsSec: number, tsNsec: number, linkType: number, caplen: number, len: number,
+    buf: Uint8Array, start: number, interfaceId: number, fileOffset: number,
+  ): void {
+    if (this.keep(interfaceId)) this.target!.add(frame, tsSec, tsNsec, linkType, caplen, len, buf, start, interfaceId, fileOffset);
   }
 }
 

@@ -71,6 +71,8 @@ export type CaptureJson = {
   readonly file: string;
   /** Host label inferred for the capture (or given with --role). */
   readonly host?: string;
+  /** The interface, when the file holds several and each is analysed as a capture. */
+  readonly interface?: string;
   readonly role: Role;
   readonly linkType: number;
   readonly linkTypeName: string;

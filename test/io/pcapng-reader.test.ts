@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BLOCK, OPT, block, concatBytes, customBlock, epb, idb, isb, payload, pb, pcapngBytes, shb, spb, type ByteOrder, type IdbSpec,
 } from '../support/capture-bytes.js';
-import { readAll } from './read-helpers.js';
+import { readAll, split } from './read-helpers.js';
 
 const NS = { code: OPT.IF_TSRESOL, value: 9 };
 const SHB_LENGTH = 28;
@@ -310,5 +310,28 @@ describe('pcapng: structural errors', () => {
     expect(last.reader.error).toMatchObject({ code: 'truncated-record', offset: bytes.length - 40, message: expect.stringContaining('40 bytes but only 37') });
     const inHeader = await readAll(bytes.subarray(0, bytes.length - 36));
     expect(inHeader.reader.error).toMatchObject({ code: 'truncated-record', offset: bytes.length - 40 });
+  });
+});
+
+describe('pcapng: keeping some interfaces', () => {
+  it('delivers only the kept interfaces\' packets, under the file\'s own frame numbers', async () => {
+    const bytes = pcapngBytes({
+      order: 'le',
+      blocks: [
+        idb('le', { options: [NS] }), idb('le', { options: [NS] }),
+        epb('le', { interfaceId: 0, data: payload(20, 1) }),
+        epb('le', { interfaceId: 1, data: payload(21, 2) }),
+        epb('le', { interfaceId: 1, data: payload(22, 3) }),
+        epb('le', { interfaceId: 0, data: payload(23, 4) }),
+      ],
+    });
+    const all = await readAll(bytes);
+    for (const [keep, frames] of [[0, [1, 4]], [1, [2, 3]]] as const) {
+      const { reader, packets } = await readAll(split(bytes, 17), { keepInterface: (id) => id === keep });
+      expect(packets.map((p) => [p.frame, p.interfaceId])).toEqual(frames.map((f) => [f, keep]));
+      expect(packets).toEqual(all.packets.filter((p) => p.interfaceId === keep));
+      expect(reader.interfaces.length).toBe(2);
+      expect(reader.error).toBeUndefined();
+    }
   });
 });
