@@ -6,6 +6,7 @@ import arpVipAnsweredByNonDirector from './arp/vip-answered-by-non-director.js';
 import arpVipOwnerChanged from './arp/vip-owner-changed.js';
 import arpVipUnresolved from './arp/vip-unresolved.js';
 import captureClockOffset from './capture/clock-offset.js';
+import captureMergedVantages from './capture/merged-vantages.js';
 import captureMissingVantage from './capture/missing-vantage.js';
 import captureNoLinkAddresses from './capture/no-link-addresses.js';
 import captureTruncated from './capture/truncated.js';
@@ -41,6 +42,7 @@ export const CHECKS: readonly AnyCheck[] = [
   arpVipOwnerChanged,
   arpVipUnresolved,
   captureClockOffset,
+  captureMergedVantages,
   captureMissingVantage,
   captureNoLinkAddresses,
   captureTruncated,

@@ -76,11 +76,12 @@ function aligned(p: Kept, offsetSeconds: number): { tsSec: number; tsNsec: numbe
 type Placed = { readonly e: EvidenceJson; readonly p: Kept; readonly tsSec: number; readonly tsNsec: number };
 
 async function writeFinding(file: string, f: FindingJson, packets: readonly Placed[]): Promise<void> {
-  // One interface per capture and link type; named after the host that took the capture.
+  // One interface per capture, host (a file read as several interfaces has a host for each)
+  // and link type; named after the host that took the capture.
   const interfaces: WriterInterface[] = [];
   const ids = new Map<string, number>();
   for (const { e, p } of packets) {
-    const key = `${e.capture}\u0000${p.linkType}`;
+    const key = `${e.capture}\u0000${e.host ?? ''}\u0000${p.linkType}`;
     if (ids.has(key)) continue;
     ids.set(key, interfaces.length);
     interfaces.push({ name: e.host ? `${e.host} (${e.capture})` : e.capture, linkType: p.linkType });
@@ -88,7 +89,7 @@ async function writeFinding(file: string, f: FindingJson, packets: readonly Plac
   const writer = createPcapngWriter(createWriteStream(file), { interfaces });
   for (const { e, p, tsSec, tsNsec } of packets) {
     await writer.writePacket({
-      interfaceId: ids.get(`${e.capture}\u0000${p.linkType}`)!,
+      interfaceId: ids.get(`${e.capture}\u0000${e.host ?? ''}\u0000${p.linkType}`)!,
       tsSec,
       tsNsec,
       data: p.data,
