@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadDeployment } from '../config/load.js';
 import { inferRoleFromName } from '../config/roles.js';
+import { formatIp, parseIp } from '../decode/addresses.js';
 import type { DeploymentConfig } from '../config/deployment.js';
 import type { ConfiguredService, ConfiguredTopology } from '../correlate/infer-topology.js';
 import type { RoleAssignment } from './capture-inputs.js';
@@ -14,6 +15,8 @@ export type ConfigurationOptions = {
   readonly keepalived: readonly string[];
   readonly topology: readonly string[];
   readonly roles: readonly string[];
+  /** --vip values: addresses the clients connect to, when no configuration file says so. */
+  readonly vips?: readonly string[];
 };
 
 export type LoadedConfiguration =
@@ -34,7 +37,7 @@ export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
   return {
     services,
     hosts: d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) })),
-    vrrpVips: d.vrrp.flatMap((v) => v.vips),
+    declaredVips: d.vrrp.flatMap((v) => v.vips),
     vrrp: d.vrrp.map((v) => ({ name: v.name, vrid: v.vrid, priority: v.priority, version: v.version, advertIntSeconds: v.advertIntSeconds, vips: v.vips })),
     sources: d.services.map((s) => `configured service from ${s.source}`),
   };
@@ -48,10 +51,22 @@ export async function loadConfiguredTopology(o: ConfigurationOptions, cwd: strin
   if (!result.ok) {
     return { ok: false, errors: result.errors.map((e) => `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${e.path ? ` ${e.path}` : ''}: ${e.message}`) };
   }
+  const vips = (o.vips ?? []).map((text) => ({ text, ip: parseIp(text.trim()) }));
+  const bad = vips.filter((v) => v.ip === undefined);
+  if (bad.length > 0) return { ok: false, errors: bad.map((v) => `--vip ${v.text}: not an IPv4 or IPv6 address`) };
   const d = result.value;
   const roles: RoleAssignment[] = d.roles.map((r) => {
     const role = inferRoleFromName(r.name);
     return { name: r.name, file: r.file, ...(role ? { role } : {}) };
   });
-  return { ok: true, value: configuredTopologyOf(d), roles, notes: d.notes };
+  const configured = configuredTopologyOf(d);
+  const declared = vips.map((v) => v.ip!);
+  return {
+    ok: true, roles, notes: d.notes,
+    value: declared.length === 0 ? configured : {
+      ...configured,
+      declaredVips: [...configured.declaredVips, ...declared],
+      sources: [...configured.sources, ...declared.map((ip) => `VIP ${formatIp(ip)} from --vip`)],
+    },
+  };
 }

@@ -7,6 +7,7 @@ export const SHARED_OPTIONS = {
   keepalived: { type: 'string', multiple: true, default: [] as string[] },
   topology: { type: 'string', multiple: true, default: [] as string[] },
   role: { type: 'string', multiple: true, default: [] as string[] },
+  vip: { type: 'string', multiple: true, default: [] as string[] },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

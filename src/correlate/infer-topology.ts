@@ -47,12 +47,13 @@ export type ConfiguredVrrp = {
 export type ConfiguredTopology = {
   readonly services: readonly ConfiguredService[];
   readonly hosts: readonly { readonly name?: string; readonly ip?: IpAddress; readonly mac?: Mac; readonly role: Role }[];
-  readonly vrrpVips: readonly IpAddress[];
+  /** VIPs declared without a virtual service: keepalived's virtual_ipaddress, --vip. */
+  readonly declaredVips: readonly IpAddress[];
   readonly vrrp?: readonly ConfiguredVrrp[];
   readonly sources: readonly string[];
 };
 
-export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], vrrpVips: [], sources: [] };
+export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], declaredVips: [], sources: [] };
 
 const ROLE_LABELS: Record<Role, string> = { client: 'client', router: 'router', director: 'director', 'real-server': 'real server', unknown: 'host' };
 
@@ -96,7 +97,7 @@ export function inferTopology(
   captures: readonly CaptureIdentity[],
   config: ConfiguredTopology,
 ): Inference {
-  const configuredVips = new Set<IpAddress>([...config.services.map((s) => s.vip), ...config.vrrpVips]);
+  const configuredVips = new Set<IpAddress>([...config.services.map((s) => s.vip), ...config.declaredVips]);
   const configuredRips = new Set<IpAddress>(config.services.flatMap((s) => s.realServers.map((r) => r.ip)));
   const { evidence: ev, otherMacs } = withInterfaceHops(observed, configuredVips, configuredRips);
   const evidence: string[] = [...config.sources];
@@ -106,7 +107,7 @@ export function inferTopology(
   const routerMacs = new Set<Mac>();
 
   for (const s of config.services) vipIps.add(s.vip);
-  for (const v of config.vrrpVips) vipIps.add(v);
+  for (const v of config.declaredVips) vipIps.add(v);
 
   // A MAC that receives clients' requests for an address and passes on replies from it (TTL
   // already decremented) without ever claiming it in ARP is their gateway (a router). A real

@@ -31,6 +31,7 @@ export type WatchOptions = {
   readonly keepalived: readonly string[];
   readonly topology: readonly string[];
   readonly roles: readonly string[];
+  readonly vips: readonly string[];
 };
 
 export type ParsedWatch =
@@ -151,7 +152,7 @@ export function parseWatchArgs(argv: readonly string[]): ParsedWatch {
       ...(warmup !== undefined ? { warmupMs: Math.round(warmup * 1000) } : {}),
       ...(v.format !== undefined ? { format: v.format as ReportFormat } : {}),
       failOn, quiet: v.quiet,
-      ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role,
+      ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role, vips: v.vip,
     },
   };
 }

@@ -17,7 +17,7 @@ export default defineCheck({
       interfaceMissing: 'No capture from {{host}}\'s interface {{mac}} (director): {{consequence}}.',
       noClientSide: 'No capture from the client side (client or router): what clients see cannot be checked.',
       noDirector: 'No capture shows the director: whether it received and forwarded the clients\' packets cannot be checked.',
-      noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the checks that need one had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S).',
+      noVip: 'Found no VIP: no capture shows a director forwarding clients\' packets or real servers replying from a shared address, and none is configured; the checks that need one had nothing to check. Add the director\'s capture, or give --ipvsadm FILE (the output of ipvsadm -Ln or ipvsadm -S) or --vip IP.',
     },
   },
   create(ctx) {
@@ -66,7 +66,7 @@ export default defineCheck({
         if (ctx.topology.vips.length === 0) {
           ctx.report({
             messageId: 'noVip', verdict: 'inconclusive', data: {}, key: 'vip', hosts: [], evidence: [],
-            expected: 'a VIP, from the captures (a director forwarding, real servers replying from it) or from --ipvsadm, --keepalived or --topology',
+            expected: 'a VIP, from the captures (a director forwarding, real servers replying from it) or from --ipvsadm, --keepalived, --topology or --vip',
             seen: ctx.captures.some((c) => c.role === 'director') ? 'a director capture with no clients\' connection forwarded' : 'none, and no capture from the director',
           });
         }

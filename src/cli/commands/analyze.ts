@@ -24,6 +24,7 @@ export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE... [options]
   --keepalived FILE                     keepalived.conf (virtual_server, vrrp_instance)
   --topology FILE                       topology JSON (schema/topology.schema.json)
   --role NAME=FILE                      name the host a capture was taken on (client, director, rs1, ...)
+  --vip IP                              the address clients connect to, when no configuration is given
   --evidence DIR                        write one pcapng per finding with its evidence packets
   --quiet                               no progress on stderr`;
 
@@ -82,7 +83,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     ...totalSizeOf(parsed.positionals, io.cwd),
   });
   const outcome = await runAnalysis({
-    files: parsed.positionals, ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role,
+    files: parsed.positionals, ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role, vips: v.vip,
     cwd: io.cwd, stdin: io.stdin,
     onProgress: (sources) => {
       for (const s of sources) progress.update({ file: s.input.file, bytesRead: s.input.reader.bytesRead, frames: s.counters.frames });

@@ -39,6 +39,7 @@ export const WATCH_USAGE = `usage: lvs-doctor watch [IFACE...] [options]
   --ipvsadm FILE                        ipvsadm -S -n / ipvsadm -Ln output of the director
   --keepalived FILE                     keepalived.conf (virtual_server, vrrp_instance)
   --topology FILE                       topology JSON (schema/topology.schema.json)
+  --vip IP                              the address clients connect to, when no configuration is given
   --quiet                               no progress on stderr
 stops on --duration, --count, Ctrl-C, SIGTERM or q; exit codes as analyze`;
 

@@ -26,7 +26,7 @@ describe('arp/vip-unresolved bounds', () => {
     const reports: FindingDraft<string>[] = [];
     const handlers = check.create({
       topology: viewOf({ ...EMPTY_TOPOLOGY, vips: [{ ip: VIP, ports: [{ protocol: 'tcp', port: 80 }] }] }),
-      config: { services: [], vrrpVips: [], hosts: [], sources: [] } as never,
+      config: { services: [], declaredVips: [], hosts: [], sources: [] } as never,
       captures: [{ index: 0, name: 'router', role: 'router' } as CaptureView],
       report: (d) => reports.push(d),
       explain: () => {},
