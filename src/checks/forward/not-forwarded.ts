@@ -4,9 +4,12 @@ import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
+import { localNodeReplier, servingDirectorOf } from '../local-node.js';
 
 const TCP_RST = 0x04;
 const MAX_ANSWERED = 50_000;
+/** How long (capture seconds) after its last reply a connection the director serves itself is remembered. */
+const LOCAL_NODE_MEMORY_SECONDS = 60;
 
 function clientKeyOf(s: Sighting): string | undefined {
   const ip = s.frame.ip, l4 = s.frame.l4;
@@ -41,10 +44,21 @@ export default defineCheck({
       egressUnseen: 'The director ({{director}}) forwards through an interface none of the captures shows: {{packet}} came in, no copy of it left on a captured interface, and the client\'s connection went on.',
     },
   },
-  sightingKinds: ['tcp', 'icmp', 'icmpv6'],
+  sightingKinds: ['tcp', 'udp', 'icmp', 'icmpv6'],
   create(ctx) {
     // Client endpoints the director answered itself (RST or ICMP from the VIP): explained elsewhere.
     const answered = new Set<string>();
+    // Client endpoints the director serves itself (LocalNode), by the time of their last reply,
+    // oldest first: their requests are delivered locally, not dropped.
+    const servedLocally = new Map<string, number>();
+    const serveLocally = (key: string, t: number) => {
+      servedLocally.delete(key);
+      servedLocally.set(key, t);
+      for (const [k, last] of servedLocally) {
+        if (t - last <= LOCAL_NODE_MEMORY_SECONDS) break;
+        servedLocally.delete(k);
+      }
+    };
     type Draft = FindingDraft<'dropped' | 'egressUnseen'>;
     const egress = createEgressState<Draft>((d) => ctx.report(d), (d) => d.messageId === 'dropped'
       ? unseenDraft(d.hosts[0]!.mac!, String(d.data['packet']), d.evidence) : d);
@@ -74,6 +88,11 @@ export default defineCheck({
       sighting(s) {
         const ip = s.frame.ip, l4 = s.frame.l4;
         if (!ip || !l4 || !ctx.topology.isVip(ip.src) || directorSending(s, ctx.topology) === undefined) return;
+        if ((l4.kind === 'tcp' || l4.kind === 'udp') && localNodeReplier(s, ctx.topology) !== undefined) {
+          serveLocally(connectionKeyOf(ip.dst, l4.dport, l4.sport, l4.kind), s.t);
+          return;
+        }
+        if (l4.kind === 'udp') return;
         let key: string | undefined;
         if (l4.kind === 'tcp' && l4.flags & TCP_RST) key = connectionKeyOf(ip.dst, l4.dport, l4.sport, 'tcp');
         else if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined) {
@@ -93,6 +112,7 @@ export default defineCheck({
         const { arrived, director } = at;
         if (forwarded(sightings, arrived, director)) { egress.seen(director, 'visible'); return; }
         const key = clientKeyOf(first);
+        if (key !== undefined && servedLocally.has(key)) return;
         const packet = `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}`;
         const evidence = sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame }));
         // Out of sight, the report turns inconclusive (egress-state) and explains nothing.
@@ -115,6 +135,7 @@ export default defineCheck({
         // director forwards out of sight (a second NIC not captured), so "not forwarded" cannot
         // be told from "forwarded where no capture looked".
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
+        if (servingDirectorOf(c, ctx.topology) !== undefined) return;
         if (!(c.protocol === 'tcp' && c.clientAcknowledged) && !c.replies.some(servedReply)) return;
         const at = arrivalAtDirector(c.firstRequest);
         if (!at) return;

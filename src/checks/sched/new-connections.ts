@@ -9,6 +9,7 @@ import type { TopologyView } from '../../correlate/topology.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isInbound } from '../vantage.js';
 import { realServerOf } from './realserver-of.js';
+import { localNodeServer } from '../local-node.js';
 
 const MAX_PER_SERVICE = 20_000;
 
@@ -86,7 +87,8 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
         return undefined;
       }
       const host = t.hostByMac(mac);
-      const ip = host?.ips[0];
+      // A director serving the connection itself stands for its configured local real server.
+      const ip = (t.isDirectorMac(mac) ? localNodeServer(service.realServers, host?.ips ?? []) : undefined) ?? host?.ips[0];
       const entry: ScheduledConnection = {
         t: c.firstT, connection: keep === 'none' ? c : retained(c, keep), server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
       };

@@ -2,6 +2,7 @@ import { formatIp, formatMac } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { realServerOf } from './realserver-of.js';
 import { serviceOf } from './new-connections.js';
+import { localNodeServer } from '../local-node.js';
 
 export default defineCheck({
   meta: {
@@ -25,6 +26,8 @@ export default defineCheck({
         if (mac === undefined) return;
         const host = ctx.topology.hostByMac(mac);
         if (host?.ips.some((ip) => service.realServers.some((r) => r.ip === ip))) return;
+        // A director serving connections itself is configured as DIP or as 127.0.0.1 (LocalNode).
+        if (ctx.topology.isDirectorMac(mac) && localNodeServer(service.realServers, host?.ips ?? []) !== undefined) return;
         const ip = host?.ips[0];
         const server = ip !== undefined ? `${host!.name} (${formatIp(ip)})` : formatMac(mac);
         const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;

@@ -4,7 +4,9 @@ checkCases('forward/not-forwarded', {
   pass: [{ fixture: 'healthy-wrr' }, { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' },
     { fixture: 'healthy-gro', why: 'segments at the router, frames merged by GRO at the director' },
     { fixture: 'arp-flux', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'rs1 answers ARP for the VIP but serves from it: a leaking real server, not the director' },
-    { fixture: 'director-two-nics', why: 'in on eth0 (director.pcap), out on eth1 (director-eth1.pcap): another source MAC, the same host' }],
+    { fixture: 'director-two-nics', why: 'in on eth0 (director.pcap), out on eth1 (director-eth1.pcap): another source MAC, the same host' },
+    { fixture: 'director-localnode', why: 'a third of the connections served by the director itself (LocalNode): its SYN-ACK from the VIP with its MAC and TTL 64' },
+    { fixture: 'director-localnode', captures: ['director'], why: 'LocalNode, the director\'s capture alone' }],
   fail: [
     { fixture: 'director-firewall-drop', hosts: ['192.0.2.100'], why: 'the DIP never appears on the wire: the director is named by the VIP it owns' },
     { fixture: 'director-output-drop', hosts: ['192.0.2.100'], why: 'an OUTPUT rule: forwarded packets pass LOCAL_OUT' },

@@ -1,4 +1,5 @@
 import { checkCases } from '../../support/check-cases.js';
+import { LOCAL_AS_LOOPBACK, LOCAL_WEIGHT_ZERO } from '../../support/local-node-tables.js';
 
 const WLC_CLAIMED = ['-A -t 192.0.2.100:80 -s wlc', '-a -t 192.0.2.100:80 -r 192.0.2.11:80 -g -w 1', '-a -t 192.0.2.100:80 -r 192.0.2.12:80 -g -w 2', ''].join('\n');
 
@@ -7,6 +8,8 @@ checkCases('sched/weight-mismatch', {
     { fixture: 'healthy-wrr', ipvsadm: true },
     { fixture: 'healthy-rr-persistent', ipvsadm: true },
     { fixture: 'healthy-sh', ipvsadm: true, why: 'sh: 60 connections of one client all on rs2, as the source hash says' },
+    { fixture: 'director-localnode', ipvsadm: true, why: 'the director serves its third itself (LocalNode, -r DIP)' },
+    { fixture: 'director-localnode', ipvsadmText: LOCAL_AS_LOOPBACK, why: 'the same, configured as -r 127.0.0.1' },
   ],
   fail: [
     {
@@ -18,5 +21,6 @@ checkCases('sched/weight-mismatch', {
       fixture: 'healthy-sh', ipvsadmText: WLC_CLAIMED, hosts: ['192.0.2.2'],
       why: 'the sh captures against a wlc table: 60 connections, none on rs1, where wlc gives it a third',
     },
+    { fixture: 'director-localnode', ipvsadmText: LOCAL_WEIGHT_ZERO, hosts: ['192.0.2.2'], why: 'the director, weight 0, serves a third itself' },
   ],
 });
