@@ -80,6 +80,11 @@ export class PacketBatch implements PacketSink {
     return this.tsSec[i]! + this.tsNsec[i]! / 1e9;
   }
 
+  /** The global interface id of packet i. */
+  interfaceIdOf(i: number): number {
+    return this.interfaceIds[i]!;
+  }
+
   /** Packet i as a RawPacket (a fresh object viewing the batch's bytes). */
   packet(i: number): RawPacket {
     const caplen = this.caplens[i]!;
