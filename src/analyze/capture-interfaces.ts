@@ -3,6 +3,7 @@
 // vantage point of its own (the host inference takes a capture's own MAC to be the one in
 // nearly every frame), so each becomes a capture of its own, read from the same file.
 
+import { statSync } from 'node:fs';
 import { openCaptureFile } from '../io/open-capture.js';
 
 /** One interface of a file, analysed as a capture. */
@@ -16,14 +17,23 @@ export type InterfacePart = {
 /** How much of the file is looked at: the first read chunk (1 MiB). */
 const PEEK_BATCHES = 1;
 const MAX_LABEL = 32;
+/**
+ * Each part reads the whole file again: a file with more interfaces than any DR set-up has (a
+ * hostile one can describe thousands) stays one capture, as it was before parts existed.
+ */
+export const MAX_INTERFACE_PARTS = 16;
 
 /**
  * The interfaces of `file` that carry packets in its first chunk, when there are two or more;
  * otherwise none (the file is one capture, as before). Interfaces described later, or silent at
  * the start, stay with the last part, so no packet is dropped. Read errors are left to the
- * analysis, which reports them.
+ * analysis, which reports them. More than MAX_INTERFACE_PARTS such interfaces, or anything but
+ * a regular file: none.
  */
 export async function interfaceParts(file: string): Promise<readonly InterfacePart[]> {
+  // Only a regular file can be read twice: what a pipe (a FIFO, <(tcpdump …)) gave the peek
+  // would be lost to the analysis.
+  if (!isRegularFile(file)) return [];
   const reader = openCaptureFile(file);
   const seen = new Set<number>();
   // The typed-array batches the analysis reads too: framing into another kind of sink here would
@@ -38,7 +48,7 @@ export async function interfaceParts(file: string): Promise<readonly InterfacePa
   } finally {
     await batches.return();
   }
-  if (reader.format !== 'pcapng' || seen.size < 2) return [];
+  if (reader.format !== 'pcapng' || seen.size < 2 || seen.size > MAX_INTERFACE_PARTS) return [];
   const ids = [...seen].sort((a, b) => a - b);
   const names = ids.map((id) => printable(reader.interfaces[id]?.name));
   const last = ids[ids.length - 1]!;
@@ -50,6 +60,14 @@ export async function interfaceParts(file: string): Promise<readonly InterfacePa
       keeps: id === last ? (x: number) => x === id || !seen.has(x) : (x: number) => x === id,
     };
   });
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** An interface name fit for host labels and terminals (capture bytes are untrusted), or undefined. */

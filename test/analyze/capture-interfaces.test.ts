@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interfaceParts } from '../../src/analyze/capture-interfaces.js';
+import { interfaceParts, MAX_INTERFACE_PARTS } from '../../src/analyze/capture-interfaces.js';
 import { OPT, epb, idb, payload, pcapBytes, pcapngBytes, type OptionSpec } from '../support/capture-bytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lvsd-ifaces-'));
@@ -41,6 +41,16 @@ describe('interfaceParts', () => {
     ])).toEqual([
       { label: '__31meth0_', keeps: [0] }, { label: 'lo.1', keeps: [1] }, { label: 'lo.2', keeps: [2] }, { label: 'if3', keeps: [3, 4] },
     ]);
+  });
+
+  it('leaves a file with more interfaces than a DR set-up has whole: each part would read the file again', async () => {
+    const many = (n: number) => pcapngBytes({ order: 'le', blocks: [
+      ...Array.from({ length: n }, () => idb('le')),
+      ...Array.from({ length: n }, (_, interfaceId) => epb('le', { interfaceId, data: payload(20) })),
+    ] });
+    expect((await interfaceParts(file(many(MAX_INTERFACE_PARTS)))).length).toBe(MAX_INTERFACE_PARTS);
+    expect(await interfaceParts(file(many(MAX_INTERFACE_PARTS + 1)))).toEqual([]);
+    expect(await interfaceParts(file(many(5000)))).toEqual([]);
   });
 
   it('leaves a file with one interface, a classic pcap and an unreadable file whole', async () => {

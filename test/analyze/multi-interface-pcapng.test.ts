@@ -2,7 +2,8 @@
 // capture per interface: each interface is a vantage point with its own MAC. The files are
 // written from recorded fixture captures, one interface per capture.
 
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,24 @@ describe.skipIf(!fixtureExists('arp-flux'))('every host\'s capture merged into o
     expect(outcome.inputErrors.map((e) => e.file)).toEqual([cut]);
     expect(outcome.report.captures.filter((c) => c.file === cut).length).toBe(HOSTS.length);
     expect(outcome.report.captures.find((c) => c.file === other)?.frames).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!fixtureExists('director-two-nics') || process.platform === 'win32')('a capture given as a pipe', () => {
+  it('is read once, whole: nothing is taken from it to look for interfaces', async () => {
+    const src = join(FIXTURES, 'director-two-nics');
+    const dir = mkdtempSync(join(tmpdir(), 'lvsd-fifo-'));
+    const merged = join(dir, 'director.pcapng');
+    const frames = await mergeInterfaces([{ name: 'eth0', file: join(src, 'director.pcap') }, { name: 'eth1', file: join(src, 'director-eth1.pcap') }], merged);
+    const fifo = join(dir, 'fifo.pcapng');
+    execFileSync('mkfifo', [fifo]);
+    // The writer blocks until the analysis opens the FIFO for reading.
+    const writer = new Promise<void>((resolve, reject) => {
+      createReadStream(merged).pipe(createWriteStream(fifo)).on('finish', resolve).on('error', reject);
+    });
+    const { report, inputErrors } = await analyze([fifo]);
+    await writer;
+    expect(inputErrors).toEqual([]);
+    expect(report.captures.map((c) => [c.interface, c.frames])).toEqual([[undefined, frames[0]!.length + frames[1]!.length]]);
   });
 });
