@@ -38,13 +38,15 @@ if [ ! -e "$WORK/rootfs/.debootstrap-done" ]; then
 fi
 
 # 3. modules + trimming + init ---------------------------------------------------
-INIT_SUM=$(sha256sum "$LAB/guest/init" | cut -c1-16)
+# Drivers the lab uses besides the kernel's net/ tree (macvlan: keepalived's use_vmac).
+DRIVERS="virtio block net/veth.ko net/virtio_net.ko net/net_failover.ko net/dummy.ko net/macvlan.ko"
+INIT_SUM=$( { cat "$LAB/guest/init"; echo "$DRIVERS"; } | sha256sum | cut -c1-16)
 if [ ! -e "$WORK/rootfs/.lab-$INIT_SUM" ]; then
   R=$WORK/rootfs
   M=lib/modules/$KVER
   rm -rf "${R:?}/$M"; mkdir -p "$R/$M/kernel/drivers"
   cp -a "$WORK/kernel/root/$M/kernel/net" "$WORK/kernel/root/$M/kernel/lib" "$WORK/kernel/root/$M/kernel/crypto" "$R/$M/kernel/"
-  for d in virtio block net/veth.ko net/virtio_net.ko net/net_failover.ko net/dummy.ko; do
+  for d in $DRIVERS; do
     mkdir -p "$R/$M/kernel/drivers/$(dirname "$d")"
     cp -a "$WORK/kernel/root/$M/kernel/drivers/$d" "$R/$M/kernel/drivers/$d" 2>/dev/null || true
   done

@@ -261,7 +261,8 @@ line_client_done() {
 
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
 # (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs; KA_DELAY_LOOP=S: health
-# checks every S seconds instead of 10)
+# checks every S seconds instead of 10; KA_USE_VMAC=1: use_vmac, the VIP on the VRRP virtual MAC's
+# interface vrrp.51)
 # A VRRP instance holding the VIP on eth0 and one DR virtual_server per port (rr, TCP_CHECK).
 keepalived_conf() {
   local h=$1 state=$2 prio=$3 ports=${4:-80} f p rs
@@ -280,6 +281,7 @@ keepalived_conf() {
     echo "    virtual_router_id 51"
     echo "    priority $prio"
     echo "    advert_int 1"
+    [ -z "${KA_USE_VMAC:-}" ] || echo "    use_vmac"
     echo "    authentication {"
     echo "        auth_type PASS"
     echo "        auth_pass lvsdr"
@@ -318,4 +320,8 @@ keepalived_start() {
      -p "$RUNDIR/ka-$h.pid" -r "$RUNDIR/ka-vrrp-$h.pid" -c "$RUNDIR/ka-check-$h.pid"
 }
 
-has_vip() { on "$1" ip -4 addr show dev eth0 | grep -q " $VIP/"; }
+# has_vip HOST   the VIP is on eth0 (or, with KA_USE_VMAC, on any interface: keepalived's vrrp.51)
+has_vip() {
+  if [ -n "${KA_USE_VMAC:-}" ]; then on "$1" ip -4 addr show | grep -q " $VIP/"
+  else on "$1" ip -4 addr show dev eth0 | grep -q " $VIP/"; fi
+}

@@ -4,7 +4,7 @@
 GUEST=$(cd "$(dirname "$0")" && pwd)
 REQ=$1; OUT=$2
 mkdir -p "$OUT"
-for m in ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh veth bridge nf_tables nft_chain_nat; do
+for m in ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh veth bridge macvlan nf_tables nft_chain_nat; do
   modprobe "$m" || echo "modprobe $m failed"
 done
 while read -r name; do

@@ -11,7 +11,7 @@ import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
 import { inferRoleFromName } from '../config/roles.js';
 import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
 import { cookedHostMacs, withInterfaceHops } from './interface-hops.js';
-import type { HostInfo, ServicePort, Topology, Vip } from './topology.js';
+import { macsOf, type HostInfo, type ServicePort, type Topology, type Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
 
@@ -57,7 +57,20 @@ export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], d
 
 const ROLE_LABELS: Record<Role, string> = { client: 'client', router: 'router', director: 'director', 'real-server': 'real server', unknown: 'host' };
 
-export type InferredCaptureHost = { readonly mac?: Mac; readonly role: Role; readonly name: string };
+export type InferredCaptureHost = {
+  readonly mac?: Mac;
+  readonly role: Role;
+  readonly name: string;
+  /** The host's MACs this capture shows its traffic on (two for a macvlan such as keepalived's VMAC). */
+  readonly interfaceMacs?: readonly Mac[];
+};
+
+/**
+ * A MAC of the capture's host counts as captured when it is in at least this share of the frames
+ * the host's busiest MAC is in: a director with keepalived's use_vmac takes packets in on the
+ * virtual MAC and sends them on from eth0's own, one capture on eth0 showing both.
+ */
+const INTERFACE_SHARE = 0.1;
 
 export type Inference = {
   readonly topology: Topology;
@@ -453,7 +466,11 @@ export function inferTopology(
     // With no evidence of its host at all (a capture of others' broadcasts only), the name its
     // owner gave it (director.pcap) is the only clue to where it was taken.
     const role = c.roleHint ?? host?.role ?? (mac === undefined ? inferRoleFromName(c.name) : undefined) ?? 'unknown';
-    return { ...(mac !== undefined ? { mac } : {}), role, name: c.name };
+    const counts = ev.captureMacs[i];
+    const own = host?.otherMacs?.length && counts ? macsOf(host) : [];
+    const top = Math.max(0, ...own.map((m) => counts!.get(m) ?? 0));
+    const interfaceMacs = own.filter((m) => (counts!.get(m) ?? 0) >= top * INTERFACE_SHARE && top > 0);
+    return { ...(mac !== undefined ? { mac } : {}), role, name: c.name, ...(interfaceMacs.length > 1 ? { interfaceMacs } : {}) };
   });
   for (const d of directors) {
     if (d.otherMacs?.length) evidence.push(`${d.name} has more than one interface: packets for the VIP come in to ${formatMac(d.mac!)} and leave from ${d.otherMacs.map(formatMac).join(', ')}`);

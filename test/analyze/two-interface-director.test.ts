@@ -76,3 +76,14 @@ describe.skipIf(!fixtureExists(FIXTURE))('a director with two interfaces', () =>
     }
   });
 });
+
+describe.skipIf(!fixtureExists('keepalived-vmac'))('a keepalived master with use_vmac', () => {
+  const VMAC = '00:00:5e:00:01:33', OWN = '02:00:00:00:02:02';
+
+  it('is one director: packets come in to the VRRP virtual MAC and leave from its own', async () => {
+    const r = await analyzeFixture('keepalived-vmac');
+    expect(r.topology.directors.map((d) => [d.ip, d.mac, d.otherMacs])).toEqual([['192.0.2.2', VMAC, [OWN]]]);
+    expect(r.topology.evidence.join('\n')).toContain(`come in to ${VMAC} and leave from ${OWN}`);
+    expect(r.findings.map((f) => [f.check, f.verdict, f.hosts[0]?.ip])).toEqual([['vrrp/no-connection-sync', 'fail', '192.0.2.2']]);
+  });
+});

@@ -69,7 +69,7 @@ export default defineCheck({
 
     const label = (a: Advertiser) => {
       const name = ctx.topology.hostByIp(a.ip)?.name;
-      return name && name !== formatIp(a.ip) ? `${name} (${formatIp(a.ip)})` : formatIp(a.ip);
+      return name && !name.includes(formatIp(a.ip)) ? `${name} (${formatIp(a.ip)})` : (name ?? formatIp(a.ip));
     };
     const hostOf = (a: Advertiser, macs: ReadonlySet<Mac>) => {
       const mac = [...macs][0];

@@ -13,6 +13,7 @@ checkCases('vrrp/no-connection-sync', {
   ],
   fail: [
     { fixture: 'keepalived-failover', hosts: ['192.0.2.2', '192.0.2.3'] },
+    { fixture: 'keepalived-vmac', hosts: ['192.0.2.2'], why: 'use_vmac: the master is found by its virtual MAC and its own' },
     { fixture: 'vrrp-split-brain', hosts: ['192.0.2.2', '192.0.2.3'] },
     { fixture: 'failover-sloppy-tcp', hosts: ['192.0.2.2', '192.0.2.3'] },
     {
