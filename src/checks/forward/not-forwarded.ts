@@ -1,6 +1,7 @@
 import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
+import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
@@ -66,7 +67,11 @@ export default defineCheck({
       for (const s of sightings) {
         const c = ctx.captures[s.capture]!;
         const d = directorReceiving(s, ctx.captures, ctx.topology);
-        if (d !== undefined && c.role === 'director' && c.hostMac === d) return { arrived: s, director: d };
+        if (d === undefined || c.role !== 'director' || c.hostMac === undefined) continue;
+        if (c.hostMac === d) return { arrived: s, director: d };
+        // keepalived's VRRP virtual MAC (use_vmac) is whichever director is master: the one
+        // whose own capture holds the frame received it.
+        if (isVrrpVirtualMac(d)) return { arrived: s, director: c.hostMac };
       }
       return undefined;
     };

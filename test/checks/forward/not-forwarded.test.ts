@@ -12,6 +12,7 @@ checkCases('forward/not-forwarded', {
     { fixture: 'director-output-drop', hosts: ['192.0.2.100'], why: 'an OUTPUT rule: forwarded packets pass LOCAL_OUT' },
     { fixture: 'director-conntrack-drop', hosts: ['192.0.2.2'], why: 'the SYN passes, the handshake ACK is INVALID for the director\'s one-sided conntrack' },
     { fixture: 'rs-removed-midstream', hosts: ['192.0.2.2'], why: 'the real server was removed with expire_nodest_conn=0' },
+    { fixture: 'keepalived-vmac-failover', hosts: ['192.0.2.2', '192.0.2.3'], why: 'use_vmac: each director received the line on the virtual MAC, the old one after resigning, the new one without an IPVS entry' },
     { fixture: 'director-two-nics', captures: ['client', 'router', 'director'], hosts: ['192.0.2.100'], verdict: 'inconclusive', why: 'only the front NIC captured: nothing shows the packets leave, yet every connection completes; its DIP never shows, the VIP names it' },
   ],
 });
