@@ -40,6 +40,8 @@ hosts_report() {
     echo; echo "\$ ip neigh"; on "$h" ip neigh
     echo; echo "\$ sysctl (arp_ignore, arp_announce, rp_filter, ip_forward)"
     on "$h" bash -c "$(declare -f _sysctls); _sysctls"
+    # Packets the kernel dropped by reverse-path filtering (rp_filter), per network namespace.
+    echo; echo "\$ nstat -az TcpExtIPReversePathFilter"; on "$h" nstat -az --json TcpExtIPReversePathFilter 2>&1 | tr -d '\n'; echo
     case $h in director|director2)
       if on "$h" ipvsadm -Ln >/dev/null 2>&1; then
         echo; echo "\$ ipvsadm -Ln --stats"; on "$h" ipvsadm -Ln --stats
