@@ -90,6 +90,23 @@ function arpOwnerOf(ev: TopologyEvidence, ip: IpAddress): Mac | undefined {
 }
 
 /**
+ * The MAC that owns an address in ARP. Several may claim it (ARP flux: real servers answering
+ * beside the director, all about as often); then the one least like a real server (by
+ * `unlikeliness`: serving from the address, a capture named for a real server) is taken,
+ * the most frequent among equals.
+ */
+function vipOwnerOf(ev: TopologyEvidence, ip: IpAddress, unlikeliness: (m: Mac) => number): Mac | undefined {
+  const claims = ev.arpReplies.get(ip) ?? ev.arpRequests.get(ip);
+  if (!claims || claims.size < 2) return arpOwnerOf(ev, ip);
+  let best: Mac | undefined, bestScore = Infinity, bestCount = -1;
+  for (const [m, n] of claims) {
+    const score = unlikeliness(m);
+    if (score < bestScore || (score === bestScore && n > bestCount)) { best = m; bestScore = score; bestCount = n; }
+  }
+  return best;
+}
+
+/**
  * Whether `mac` resolved one of the real servers' own `addresses` by ARP and never the VIP: the
  * director routing the VIP to a RIP (a router or client whose cache points at a real server asks
  * for the VIP itself).
@@ -160,12 +177,18 @@ export function inferTopology(
     }
   }
 
+  // The role a capture's name (rs1.pcap, --role rs1=…) gives the MAC that capture was taken on.
+  const nameRoleOfMac = (m: Mac) => {
+    const i = captures.findIndex((_, k) => captureHostCandidates(ev, k)[0] === m);
+    return i < 0 ? undefined : captures[i]!.roleHint ?? inferRoleFromName(captures[i]!.name);
+  };
+
   // 2. Without a visible relay: a VIP owned (ARP) by one MAC while others reply from it.
   for (const [ip, replying] of ev.replySources) {
     // To find a VIP, only replies made by their sender count: a router relaying a host's replies
     // (TTL already decremented) does not serve from that host's address.
     const macs = vipIps.has(ip) ? replying : ev.replyOriginators.get(ip);
-    const owner = arpOwnerOf(ev, ip);
+    const owner = vipOwnerOf(ev, ip, (m) => (replying.has(m) ? 2 : 0) + (nameRoleOfMac(m) === 'real-server' ? 1 : 0));
     if (owner === undefined || macs === undefined) continue;
     const others = [...macs.keys()].filter((m) => m !== owner && !(ev.requestNextHops.get(ip)?.has(m) && !(ev.arpReplies.get(ip)?.has(m) ?? false)));
     if (others.length === 0 || (!vipIps.has(ip) && ev.relays.size > 0 && !directorMacs.has(owner))) continue;
@@ -173,20 +196,37 @@ export function inferTopology(
     vipIps.add(ip);
     directorMacs.add(owner);
     for (const m of others) if (!directorMacs.has(m)) rsMacs.add(m);
+    // Another claimant nothing was sent to, captured as a real server: one leaking the VIP too.
+    for (const m of ev.arpReplies.get(ip)?.keys() ?? []) {
+      if (m !== owner && !directorMacs.has(m) && !rsMacs.has(m) && nameRoleOfMac(m) === 'real-server') {
+        evidence.push(`${formatMac(m)} claims ${formatIp(ip)} in ARP too and was captured as a real server`);
+        rsMacs.add(m);
+      }
+    }
   }
 
   // 2c. An address claimed in ARP (or ND) by several MACs: the claimants that serve from it
-  // are real servers leaking the VIP (ARP flux), the one that does not is the director.
+  // are real servers leaking the VIP (ARP flux), the one that does not is the director. When
+  // the flux sends everything to one of them, the other real servers are silent too: among
+  // several silent claimants, those whose own capture is named for a real server (rs1.pcap,
+  // --role rs1=…) are taken for real servers, as long as another one is left for the director.
   for (const [ip, replyMacs] of ev.arpReplies) {
     const claimants = new Set([...replyMacs.keys(), ...(ev.arpRequests.get(ip)?.keys() ?? [])]);
     if (claimants.size < 2 || [...claimants].some((m) => directorMacs.has(m))) continue;
     const serving = [...claimants].filter((m) => ev.replySources.get(ip)?.has(m));
-    const silent = [...claimants].filter((m) => !ev.replySources.get(ip)?.has(m));
+    let silent = [...claimants].filter((m) => !ev.replySources.get(ip)?.has(m));
+    let named: Mac[] = [];
+    if (serving.length > 0 && silent.length > 1) {
+      named = silent.filter((m) => nameRoleOfMac(m) === 'real-server');
+      if (named.length === silent.length) named = [];
+      silent = silent.filter((m) => !named.includes(m));
+    }
     if (serving.length === 0 || silent.length === 0) continue;
-    if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${[...claimants].map(formatMac).join(', ')} all claim it in ARP; ${serving.map(formatMac).join(', ')} serve(s) from it, ${silent.map(formatMac).join(', ')} does not`);
+    const namedText = named.length ? `, ${named.map(formatMac).join(', ')} serve(s) nothing but was captured as a real server` : '';
+    if (!vipIps.has(ip)) evidence.push(`${formatIp(ip)} is a VIP: ${[...claimants].map(formatMac).join(', ')} all claim it in ARP; ${serving.map(formatMac).join(', ')} serve(s) from it${namedText}, ${silent.map(formatMac).join(', ')} does not`);
     vipIps.add(ip);
     for (const m of silent) directorMacs.add(m);
-    for (const m of serving) rsMacs.add(m);
+    for (const m of [...serving, ...named]) rsMacs.add(m);
   }
 
   // 2b. The director's own ICMP: a host that reports "host unreachable", "fragmentation

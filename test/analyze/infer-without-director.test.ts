@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/report/report-types.js';
-import { analyzeFixture } from '../support/check-fixture.js';
+import { analyzeFixture, fixtureExists } from '../support/check-fixture.js';
 
 const CLIENT_AND_SERVERS = ['client', 'rs1', 'rs2'];
 
@@ -79,4 +79,16 @@ describe('a keepalived director without a capture of its own', () => {
       expect(arpFaults(part).filter((c) => !arpFaults(all).includes(c))).toEqual([]);
     });
   }
+});
+
+describe.skipIf(!fixtureExists('kube-ipvs-no-strict-arp'))('several hosts answering ARP for the VIP, one of them serving', () => {
+  // The director and rs1 both answer who-has VIP and serve nothing (the router sends everything
+  // to rs2): only the captures' names tell them apart.
+  it.each([
+    [['client', 'router', 'director', 'rs1', 'rs2']], [['router', 'director', 'rs1']], [['router', 'rs1', 'rs2']], [['director', 'rs1', 'rs2']],
+  ])('the director is the one captured as the director (%j)', async (captures) => {
+    const r = await analyzeFixture('kube-ipvs-no-strict-arp', { captures });
+    expect(r.topology.directors.map((d) => d.mac)).toEqual(['02:00:00:00:02:02']);
+    expect(r.topology.realServers.map((h) => h.mac)).toContain('02:00:00:00:02:11');
+  });
 });
