@@ -158,7 +158,16 @@ function distributionJson(r: AnalysisResult): DistributionJson[] {
         connections: rs.mac !== undefined ? (d.perMac.get(rs.mac) ?? 0) : 0,
       });
     }
-    for (const [mac, n] of d.perMac) if (!seen.has(mac)) servers.push({ mac: formatMac(mac), connections: n });
+    // Others: a director serving connections itself (LocalNode), a host no configuration lists.
+    for (const [mac, n] of d.perMac) {
+      if (seen.has(mac)) continue;
+      const host = r.topology.hostByMac(mac);
+      const ip = host?.ips[0];
+      servers.push({
+        ...(ip !== undefined ? { ip: formatIp(ip) } : {}), mac: formatMac(mac),
+        ...(host?.weight !== undefined ? { weight: host.weight } : {}), connections: n,
+      });
+    }
     const scheduler = r.topology.vips.find((v) => v.ip === d.vip)?.scheduler;
     return { vip: formatIp(d.vip as IpAddress), protocol: d.protocol, port: d.port, ...(scheduler ? { scheduler } : {}), servers };
   });

@@ -2,6 +2,7 @@
 // new connections were spread over the real servers. Bounded per VIP.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
+import { servingDirectorOf } from '../correlate/local-node.js';
 import type { Connection } from '../correlate/connections.js';
 import { EndpointMap } from '../correlate/endpoint-map.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../correlate/sighting.js';
@@ -110,7 +111,8 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
       const key = `${c.vip}|${c.protocol}|${c.vport}`;
       let entry = distribution.get(key);
       if (!entry) distribution.set(key, (entry = { vip: c.vip, protocol: c.protocol, port: c.vport, perMac: new Map(), unknown: 0 }));
-      const rs = c.realServerMacs[0] ?? c.replies.map(srcMacOf).find((m) => topology.isRealServerMac(m));
+      // A director serving the connection itself (LocalNode) counts as the server it is.
+      const rs = c.realServerMacs[0] ?? c.replies.map(srcMacOf).find((m) => topology.isRealServerMac(m)) ?? servingDirectorOf(c, topology);
       if (rs === undefined) entry.unknown++;
       else entry.perMac.set(rs, (entry.perMac.get(rs) ?? 0) + 1);
     },

@@ -11,6 +11,7 @@ import { argMax, sortedByCount, type CounterMap } from './counter-map.js';
 import { inferRoleFromName } from '../config/roles.js';
 import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
 import { cookedHostMacs, withInterfaceHops } from './interface-hops.js';
+import { isLoopback } from './local-node.js';
 import { macsOf, type HostInfo, type ServicePort, type Topology, type Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
@@ -470,7 +471,9 @@ export function inferTopology(
       if (owned !== undefined) ips.push(owned);
     }
     const capture = macs.map((m) => captureOwnMacs.indexOf(m)).find((i) => i >= 0) ?? -1;
-    const weight = config.services.flatMap((s) => s.realServers).find((r) => ips.includes(r.ip))?.weight;
+    // A director that is also a real server (LocalNode) is configured by its own address or 127.0.0.1.
+    const configured = config.services.flatMap((s) => s.realServers);
+    const weight = (configured.find((r) => ips.includes(r.ip)) ?? (role === 'director' ? configured.find((r) => isLoopback(r.ip)) : undefined))?.weight;
     return {
       name: nameOf(macs, role, ips), role, mac, ...(others.length ? { otherMacs: others } : {}), ips,
       ...(capture >= 0 ? { capture } : {}),

@@ -5,7 +5,7 @@ import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
-import { localNodeReplier, servingDirectorOf } from '../local-node.js';
+import { localNodeReplier, servingDirectorOf } from '../../correlate/local-node.js';
 
 const TCP_RST = 0x04;
 const MAX_ANSWERED = 50_000;

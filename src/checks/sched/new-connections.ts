@@ -9,7 +9,7 @@ import type { TopologyView } from '../../correlate/topology.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isInbound } from '../vantage.js';
 import { realServerOf } from './realserver-of.js';
-import { localNodeServer } from '../local-node.js';
+import { localNodeServer } from '../../correlate/local-node.js';
 
 const MAX_PER_SERVICE = 20_000;
 

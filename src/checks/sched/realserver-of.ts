@@ -8,7 +8,7 @@ import { srcMacOf } from '../../correlate/sighting.js';
 import type { TopologyView } from '../../correlate/topology.js';
 import type { CaptureView } from '../check-api.js';
 import { isInbound } from '../vantage.js';
-import { servingDirectorOf } from '../local-node.js';
+import { servingDirectorOf } from '../../correlate/local-node.js';
 
 export function realServerOf(c: Connection, captures: readonly CaptureView[], t: TopologyView): Mac | undefined {
   // Only what a director forwarded was scheduled: connections that reached a real server

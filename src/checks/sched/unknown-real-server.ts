@@ -2,7 +2,7 @@ import { formatIp, formatMac } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { realServerOf } from './realserver-of.js';
 import { serviceOf } from './new-connections.js';
-import { localNodeServer } from '../local-node.js';
+import { localNodeServer } from '../../correlate/local-node.js';
 
 export default defineCheck({
   meta: {

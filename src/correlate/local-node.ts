@@ -6,9 +6,9 @@
 // server that uses it as gateway carry a TTL already decremented.
 
 import { isIpv4, type IpAddress, type Mac } from '../decode/addresses.js';
-import type { Connection } from '../correlate/connections.js';
-import { srcMacOf, type Sighting } from '../correlate/sighting.js';
-import type { TopologyView } from '../correlate/topology.js';
+import type { Connection } from './connections.js';
+import { srcMacOf, type Sighting } from './sighting.js';
+import type { TopologyView } from './topology.js';
 
 const INITIAL_TTLS = new Set([32, 64, 128, 255]);
 const TCP_RST = 0x04;
