@@ -179,8 +179,9 @@ export function inferTopology(
   }
 
   // The role a capture's name (rs1.pcap, --role rs1=…) gives the MAC that capture was taken on.
+  const firstCandidates = captures.map((_, k) => captureHostCandidates(ev, k)[0]);
   const nameRoleOfMac = (m: Mac) => {
-    const i = captures.findIndex((_, k) => captureHostCandidates(ev, k)[0] === m);
+    const i = firstCandidates.indexOf(m);
     return i < 0 ? undefined : captures[i]!.roleHint ?? inferRoleFromName(captures[i]!.name);
   };
 

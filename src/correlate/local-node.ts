@@ -19,7 +19,7 @@ export function localNodeReplier(s: Sighting, t: TopologyView): Mac | undefined 
   if (!ip || !l4 || !INITIAL_TTLS.has(ip.ttl)) return undefined;
   if (!(l4.kind === 'udp' || (l4.kind === 'tcp' && (l4.flags & TCP_RST) === 0))) return undefined;
   const src = srcMacOf(s);
-  return t.isDirectorMac(src) && t.isVip(ip.src) ? src : undefined;
+  return t.isDirectorMac(src) && t.isVip(ip.src) && t.isServicePort(ip.src, l4.kind, l4.sport) ? src : undefined;
 }
 
 /** The director that served the connection itself, from its replies. */

@@ -49,8 +49,8 @@ export default defineCheck({
   create(ctx) {
     // Client endpoints the director answered itself (RST or ICMP from the VIP): explained elsewhere.
     const answered = new Set<string>();
-    // Client endpoints the director serves itself (LocalNode), by the time of their last reply,
-    // oldest first: their requests are delivered locally, not dropped.
+    // Client endpoints the director serves itself (LocalNode), by the aligned time of their last
+    // reply, oldest first: their requests are delivered locally, not dropped.
     const servedLocally = new Map<string, number>();
     const serveLocally = (key: string, t: number) => {
       servedLocally.delete(key);
@@ -94,7 +94,7 @@ export default defineCheck({
         const ip = s.frame.ip, l4 = s.frame.l4;
         if (!ip || !l4 || !ctx.topology.isVip(ip.src) || directorSending(s, ctx.topology) === undefined) return;
         if ((l4.kind === 'tcp' || l4.kind === 'udp') && localNodeReplier(s, ctx.topology) !== undefined) {
-          serveLocally(connectionKeyOf(ip.dst, l4.dport, l4.sport, l4.kind), s.t);
+          serveLocally(connectionKeyOf(ip.dst, l4.dport, l4.sport, l4.kind), s.t + (ctx.captures[s.capture]!.clockOffset ?? 0));
           return;
         }
         if (l4.kind === 'udp') return;
