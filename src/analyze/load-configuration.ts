@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadDeployment } from '../config/load.js';
 import { inferRoleFromName } from '../config/roles.js';
+import { describeService } from '../config/service-key.js';
 import { formatIp, parseIp } from '../decode/addresses.js';
 import type { DeploymentConfig } from '../config/deployment.js';
 import type { ConfiguredService, ConfiguredTopology } from '../correlate/infer-topology.js';
@@ -61,8 +62,11 @@ export async function loadConfiguredTopology(o: ConfigurationOptions, cwd: strin
   });
   const configured = configuredTopologyOf(d);
   const declared = vips.map((v) => v.ip!);
+  // Which addresses and ports carry a mark is in the firewall's rules, which lvs-doctor is not given.
+  const fwmarkNotes = d.services.filter((s) => s.protocol === 'fwmark').map((s) =>
+    `${s.source}: ${describeService(s)}: the scheduling checks (sched/*) do not judge firewall-mark services (which addresses and ports carry the mark is in the firewall's rules); the other checks see its traffic as any VIP's`);
   return {
-    ok: true, roles, notes: d.notes,
+    ok: true, roles, notes: [...d.notes, ...fwmarkNotes],
     value: declared.length === 0 ? configured : {
       ...configured,
       declaredVips: [...configured.declaredVips, ...declared],
