@@ -210,6 +210,15 @@ http_get() {
   done
 }
 
+# requests_around_arp_flush N   N HTTP GETs, the router's neighbour cache shown and flushed (so it
+# has to ARP for the VIP again), N more
+requests_around_arp_flush() {
+  http_get "$1" http://$VIP/
+  run router ip neigh show dev lan0
+  run router ip neigh flush dev lan0
+  http_get "$1" http://$VIP/
+}
+
 # wait until no IPv6 address is tentative in any namespace (DAD done)
 wait_dad() {
   local h

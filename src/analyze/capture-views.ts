@@ -17,7 +17,6 @@ export function captureViews(
       name: src.input.name,
       role: hostInfo.role,
       ...(hostInfo.mac !== undefined ? { hostMac: hostInfo.mac } : {}),
-      ...(hostInfo.interfaceMacs ? { interfaceMacs: hostInfo.interfaceMacs } : {}),
       ...(host ? { host } : {}),
       get linkKind() { return linkKindOf(src.counters); },
       ...(offsetKnown[i] ? { clockOffset: offsets[i]! } : {}),

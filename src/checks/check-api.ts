@@ -20,8 +20,6 @@ export type CaptureView = {
   readonly name: string;
   readonly role: Role;
   readonly hostMac?: Mac;
-  /** Set when the capture shows its host's traffic on several of the host's MACs (a macvlan). */
-  readonly interfaceMacs?: readonly Mac[];
   readonly host?: HostInfo;
   /** Link layer of most of its frames. */
   readonly linkKind: LinkKind;

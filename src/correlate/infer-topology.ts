@@ -12,7 +12,7 @@ import { inferRoleFromName } from '../config/roles.js';
 import { captureHostCandidates, type TopologyEvidence } from './topology-evidence.js';
 import { cookedHostMacs, withInterfaceHops } from './interface-hops.js';
 import { isLoopback } from './local-node.js';
-import { macsOf, type HostInfo, type ServicePort, type Topology, type Vip } from './topology.js';
+import { isVrrpVirtualMac, type HostInfo, type ServicePort, type Topology, type Vip } from './topology.js';
 
 export type CaptureIdentity = { readonly name: string; readonly roleHint?: Role };
 
@@ -58,20 +58,7 @@ export const NO_CONFIGURATION: ConfiguredTopology = { services: [], hosts: [], d
 
 const ROLE_LABELS: Record<Role, string> = { client: 'client', router: 'router', director: 'director', 'real-server': 'real server', unknown: 'host' };
 
-export type InferredCaptureHost = {
-  readonly mac?: Mac;
-  readonly role: Role;
-  readonly name: string;
-  /** The host's MACs this capture shows its traffic on (two for a macvlan such as keepalived's VMAC). */
-  readonly interfaceMacs?: readonly Mac[];
-};
-
-/**
- * A MAC of the capture's host counts as captured when it is in at least this share of the frames
- * the host's busiest MAC is in: a director with keepalived's use_vmac takes packets in on the
- * virtual MAC and sends them on from eth0's own, one capture on eth0 showing both.
- */
-const INTERFACE_SHARE = 0.1;
+export type InferredCaptureHost = { readonly mac?: Mac; readonly role: Role; readonly name: string };
 
 export type Inference = {
   readonly topology: Topology;
@@ -425,7 +412,13 @@ export function inferTopology(
   const otherDirectorMacs = new Set([...directorMacs].flatMap(directorOtherMacs));
   const roleOfMac = (m: Mac): Role | undefined =>
     directorMacs.has(m) || otherDirectorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
-  const candidatesOf = captures.map((_, i) => captureHostCandidates(ev, i));
+  // A VRRP virtual MAC is no host's own: with use_vmac a director's capture shows it beside the
+  // director's MAC, about as often.
+  const candidatesOf = captures.map((_, i) => {
+    const all = captureHostCandidates(ev, i);
+    const own = all.filter((m) => !isVrrpVirtualMac(m));
+    return own.length > 0 ? own : all;
+  });
   const captureOwnMacs = captures.map((c, i) => {
     const candidates = candidatesOf[i]!;
     const wanted = c.roleHint ?? inferRoleFromName(c.name);
@@ -481,6 +474,9 @@ export function inferTopology(
       ...(weight !== undefined ? { weight } : {}),
     };
   };
+  // The VRRP virtual MAC stands for whichever director is master (isDirectorMac knows it); it is
+  // a host of its own only when no director shows its own MAC.
+  if ([...directorMacs].some((m) => !isVrrpVirtualMac(m))) for (const m of directorMacs) if (isVrrpVirtualMac(m)) directorMacs.delete(m);
   const directors = [...directorMacs].map((m) => hostOf(m, 'director'));
   const realServers = [...rsMacs].map((m) => hostOf(m, 'real-server'));
   const routers = [...routerMacs].map((m) => hostOf(m, 'router'));
@@ -510,11 +506,7 @@ export function inferTopology(
     // With no evidence of its host at all (a capture of others' broadcasts only), the name its
     // owner gave it (director.pcap) is the only clue to where it was taken.
     const role = c.roleHint ?? host?.role ?? (mac === undefined ? inferRoleFromName(c.name) : undefined) ?? 'unknown';
-    const counts = ev.captureMacs[i];
-    const own = host?.otherMacs?.length && counts ? macsOf(host) : [];
-    const top = Math.max(0, ...own.map((m) => counts!.get(m) ?? 0));
-    const interfaceMacs = own.filter((m) => (counts!.get(m) ?? 0) >= top * INTERFACE_SHARE && top > 0);
-    return { ...(mac !== undefined ? { mac } : {}), role, name: c.name, ...(interfaceMacs.length > 1 ? { interfaceMacs } : {}) };
+    return { ...(mac !== undefined ? { mac } : {}), role, name: c.name };
   });
   for (const d of directors) {
     if (d.otherMacs?.length) evidence.push(`${d.name} has more than one interface: packets for the VIP come in to ${formatMac(d.mac!)} and leave from ${d.otherMacs.map(formatMac).join(', ')}`);

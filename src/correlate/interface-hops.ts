@@ -10,6 +10,7 @@
 import type { IpAddress, Mac } from '../decode/addresses.js';
 import { bump, type CounterMap } from './counter-map.js';
 import type { TopologyEvidence } from './topology-evidence.js';
+import { isVrrpVirtualMac } from './topology.js';
 
 export type InterfaceHopView = {
   /** The evidence with the directors' two-interface hops added to `relays` and `relayFeeds`. */
@@ -84,10 +85,13 @@ export function withInterfaceHops(
         if (!director) continue;
         relays ??= copyNested(ev.relays);
         relayFeeds ??= copyNested(ev.relayFeeds);
-        addCounts(relays, ip, ingress, nextHops);
+        // keepalived's VRRP virtual MAC (use_vmac) is whichever director is master, one after the
+        // other: the director is the MAC that sent the packets on, and the virtual MAC no host's.
+        const relay = isVrrpVirtualMac(ingress) ? egress : ingress;
+        addCounts(relays, ip, relay, nextHops);
         const feeds = ev.interfaceHopFeeds.get(ip)?.get(ingress);
-        if (feeds) addCounts(relayFeeds, ip, ingress, feeds);
-        alias(ingress, egress);
+        if (feeds) addCounts(relayFeeds, ip, relay, feeds);
+        if (relay === ingress) alias(ingress, egress);
       }
     }
   }

@@ -13,10 +13,7 @@ configure() {
 }
 
 traffic() {
-  http_get 6 http://$VIP/
-  run router ip neigh show dev lan0
-  run router ip neigh flush dev lan0
-  http_get 6 http://$VIP/
+  requests_around_arp_flush 6
   pause 6
   http_get 3 http://$VIP/
   run router ip neigh show dev lan0

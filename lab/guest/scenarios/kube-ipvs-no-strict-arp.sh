@@ -20,9 +20,6 @@ configure() {
 }
 
 traffic() {
-  http_get 6 http://$VIP/
-  run router ip neigh show dev lan0
-  run router ip neigh flush dev lan0
-  http_get 6 http://$VIP/
+  requests_around_arp_flush 6
   run router ip neigh show dev lan0
 }

@@ -23,7 +23,7 @@ export default defineCheck({
   create(ctx) {
     return {
       end() {
-        const macCaptured = (mac: Mac | undefined) => ctx.captures.some((c) => (c.hostMac !== undefined && c.hostMac === mac) || (mac !== undefined && (c.interfaceMacs?.includes(mac) ?? false)));
+        const macCaptured = (mac: Mac | undefined) => ctx.captures.some((c) => c.hostMac !== undefined && c.hostMac === mac);
         const captured = (h: HostInfo) => h.capture !== undefined || macsOf(h).some(macCaptured);
         // Captures named for a role whose own host shows nowhere in them (only others' broadcasts
         // and multicast): one of them may well be that host's, so its absence is not claimed.
