@@ -362,6 +362,14 @@ export function inferTopology(
       directorMacs.add(mac);
       evidence.push(`${formatMac(mac)} is a director: it advertises VIP ${formatIp(vip)} in VRRP`);
     }
+    // Adverts from keepalived's virtual MAC (use_vmac) name their director by source address only.
+    if (![...ev.vrrpSpeakers.get(vip)?.keys() ?? []].some(isVrrpVirtualMac)) continue;
+    for (const ip of ev.vrrpSpeakerIps.get(vip)?.keys() ?? []) {
+      const mac = arpOwnerOf(ev, ip);
+      if (mac === undefined || isVrrpVirtualMac(mac) || directorMacs.has(mac) || rsMacs.has(mac)) continue;
+      directorMacs.add(mac);
+      evidence.push(`${formatMac(mac)} is a director: it advertises VIP ${formatIp(vip)} in VRRP from its address ${formatIp(ip)}, with the virtual MAC`);
+    }
   }
   // Configured real servers resolved to MACs through ARP.
   for (const s of config.services) {

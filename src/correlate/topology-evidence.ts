@@ -50,6 +50,8 @@ export type TopologyEvidence = {
   readonly replyGateways: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
   /** VRRP advertisements: each address advertised → advertising MAC → count (keepalived's VIPs). */
   readonly vrrpSpeakers: Map<IpAddress, CounterMap<Mac>>;
+  /** Source addresses of the VRRP adverts per VIP: a speaker on keepalived's virtual MAC is known by it. */
+  readonly vrrpSpeakerIps: Map<IpAddress, CounterMap<IpAddress>>;
   /** ICMP unreachable sent from IP X about a packet addressed to X: X → sender MAC → count. */
   readonly selfUnreachable: Map<IpAddress, CounterMap<Mac>>;
   /** Source IPs per source MAC for packets the MAC originated (not relayed copies). */
@@ -71,7 +73,7 @@ export function createTopologyEvidence(captures: number): TopologyEvidence {
     interfaceHops: new Map(), interfaceHopFeeds: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     requestSenders: new Map(), arpAsked: new Map(),
-    replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(),
+    replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(), vrrpSpeakerIps: new Map(),
     captureMacs: Array.from({ length: captures }, () => new Map()),
     captureOriginators: Array.from({ length: captures }, () => new Map()),
     cookedSenders: Array.from({ length: captures }, () => new Map()),
@@ -149,6 +151,7 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
   if (!l4) return;
   if (l4.kind === 'vrrp') {
     if (src !== undefined && !isMulticastMac(src)) for (const a of l4.addresses) nestedBump(ev.vrrpSpeakers, a, src);
+    for (const a of l4.addresses) nestedBump(ev.vrrpSpeakerIps, a, ip.src);
     return;
   }
   // A copy sent on by a router (another source MAC saw it first) is not where a reply originates.

@@ -92,4 +92,11 @@ describe.skipIf(!fixtureExists('keepalived-vmac'))('a keepalived master with use
     expect(r.topology.directors.map((d) => [d.ip, d.mac, d.otherMacs]).sort()).toEqual([['192.0.2.2', OWN, undefined], ['192.0.2.3', '02:00:00:00:02:03', undefined]]);
     expect(r.topology.directors.some((d) => d.mac === VMAC)).toBe(false);
   });
+
+  it.each([[['router']], [['director']], [['router', 'director2']]])('with only %j captured, both directors are known from the adverts\' source addresses', async (captures) => {
+    const r = await analyzeFixture('keepalived-vmac-failover', { captures });
+    expect(r.topology.directors.map((d) => d.mac).sort()).toEqual([OWN, '02:00:00:00:02:03']);
+    // director2's `who-has router tell VIP` (sent to route its RST) is a director's, not a leak.
+    expect(r.findings.map((f) => f.check)).not.toContain('arp/vip-announced-by-non-director');
+  });
 });
