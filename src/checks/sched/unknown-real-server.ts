@@ -15,6 +15,7 @@ export default defineCheck({
     docs: 'docs/checks/sched/unknown-real-server.md',
     messages: {
       unknown: 'Connections to {{service}} are forwarded to {{server}}, which is not a configured real server of it ({{configured}}).',
+      servedByDirector: 'Connections to {{service}} are served by the director itself, {{server}}, which is not a configured real server of it ({{configured}}).',
     },
   },
   create(ctx) {
@@ -33,7 +34,7 @@ export default defineCheck({
         const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
         const first = c.firstRequest.find((s) => s.frame.link?.kind === 'ethernet' && s.frame.link.dst === mac) ?? c.firstRequest[0]!;
         ctx.report({
-          messageId: 'unknown',
+          messageId: ctx.topology.isDirectorMac(mac) ? 'servedByDirector' : 'unknown',
           data: { service: svc, server, configured: service.realServers.map((r) => formatIp(r.ip)).join(', ') },
           key: `${mac}|${svc}`,
           hosts: [{ mac, ...(ip !== undefined ? { ip } : {}) }],
