@@ -165,10 +165,11 @@ export function inferTopology(
     }
   }
 
-  // The role a capture's name (rs1.pcap, --role rs1=…) gives the MAC that capture was taken on.
-  const firstCandidates = captures.map((_, k) => captureHostCandidates(ev, k)[0]);
+  // Each capture's candidates for its own MAC, best first (sorted once, used below too), and the
+  // role a capture's name (rs1.pcap, --role rs1=…) gives the MAC that capture was taken on.
+  const hostCandidates = captures.map((_, k) => captureHostCandidates(ev, k));
   const nameRoleOfMac = (m: Mac) => {
-    const i = firstCandidates.indexOf(m);
+    const i = hostCandidates.findIndex((c) => c[0] === m);
     return i < 0 ? undefined : captures[i]!.roleHint ?? inferRoleFromName(captures[i]!.name);
   };
 
@@ -237,7 +238,7 @@ export function inferTopology(
       if ((c.roleHint ?? inferRoleFromName(c.name)) !== 'director') return;
       // A cooked capture's host may send from several interfaces: the one answering ARP for
       // the addresses clients connect to is where the VIP is.
-      const own = [captureHostCandidates(ev, i)[0], ...cookedHostMacs(ev, i)].filter((m): m is Mac => m !== undefined);
+      const own = [hostCandidates[i]![0], ...cookedHostMacs(ev, i)].filter((m): m is Mac => m !== undefined);
       const servedBy = (m: Mac) => [...ev.requestPorts.keys()].filter((ip) => ev.arpReplies.get(ip)?.has(m) && (ev.requestClients.get(ip)?.size ?? 0) > 0);
       const mac = own.find((m) => servedBy(m).length > 0) ?? own[0];
       if (mac === undefined) return;
@@ -422,8 +423,7 @@ export function inferTopology(
     directorMacs.has(m) || otherDirectorMacs.has(m) ? 'director' : rsMacs.has(m) ? 'real-server' : routerMacs.has(m) ? 'router' : undefined;
   // A VRRP virtual MAC is no host's own: with use_vmac a director's capture shows it beside the
   // director's MAC, about as often.
-  const candidatesOf = captures.map((_, i) => {
-    const all = captureHostCandidates(ev, i);
+  const candidatesOf = hostCandidates.map((all) => {
     const own = all.filter((m) => !isVrrpVirtualMac(m));
     return own.length > 0 ? own : all;
   });

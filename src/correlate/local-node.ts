@@ -9,8 +9,8 @@ import { isIpv4, type IpAddress, type Mac } from '../decode/addresses.js';
 import type { Connection } from './connections.js';
 import { srcMacOf, type Sighting } from './sighting.js';
 import type { TopologyView } from './topology.js';
+import { INITIAL_TTLS } from './topology-evidence.js';
 
-const INITIAL_TTLS = new Set([32, 64, 128, 255]);
 const TCP_RST = 0x04;
 
 /** The director that made this reply itself as a server (a SYN-ACK, data, a UDP answer), if one did. */

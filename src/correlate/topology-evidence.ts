@@ -8,7 +8,8 @@ import { bump, nestedBump, type CounterMap } from './counter-map.js';
 import { dstMacOf, isMulticastMac, isOutgoingCooked, srcMacOf, type Sighting } from './sighting.js';
 
 const TCP_SYN = 0x02, TCP_ACK = 0x10, TCP_RST = 0x04;
-const INITIAL_TTLS = new Set([32, 64, 128, 255]);
+/** TTLs (hop limits) a packet leaves its originating host with: nothing has routed it yet. */
+export const INITIAL_TTLS: ReadonlySet<number> = new Set([32, 64, 128, 255]);
 
 export type RelayKey = string; // `${relayMac}>${nextMac}`
 
