@@ -97,7 +97,7 @@ export function createObservers(topology: TopologyView, carry?: Observations) {
         return;
       }
       const ip = f.ip, dst = dstMacOf(s);
-      if (!ip || dst === undefined || !topology.isVip(ip.dst)) return;
+      if (!ip || dst === undefined || !topology.isVip(ip.dst) || f.tunnel !== undefined) return;
       // Traffic leaving a director, or sent to a client's gateway, says nothing about who owns the VIP.
       if (topology.isDirectorMac(srcMacOf(s)) || topology.isRouterMac(dst)) return;
       if (lastTrafficMac.get(ip.dst, s.capture) === dst) return;

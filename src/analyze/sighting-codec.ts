@@ -42,7 +42,8 @@ export type EncodedBatch = { readonly count: number; readonly u32: Uint32Array; 
 
 function kindOf(f: Frame): number {
   const link = f.link;
-  if (f.issue !== undefined || link === undefined || link.kind !== 'ethernet' || f.vlans.length !== 0 || f.linkType !== LINKTYPE.ETHERNET) return KIND_RARE;
+  if (f.issue !== undefined || link === undefined || link.kind !== 'ethernet' || f.vlans.length !== 0 || f.linkType !== LINKTYPE.ETHERNET
+    || f.tunnel !== undefined) return KIND_RARE;
   if (f.arp !== undefined) return KIND_ARP;
   const ip = f.ip;
   if (ip === undefined) return KIND_OTHER;
@@ -224,6 +225,7 @@ export class DecodedBatch {
       arp,
       ip,
       l4,
+      tunnel: undefined,
       issue: undefined,
     };
     return makeSighting(capture, frame, frame.tsSec + frame.tsNsec / 1e9, hashes);

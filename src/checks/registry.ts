@@ -15,6 +15,7 @@ import forwardIcmpFromDirector from './forward/icmp-from-director.js';
 import forwardLoop from './forward/loop.js';
 import forwardNotForwarded from './forward/not-forwarded.js';
 import forwardRsChangedMidConnection from './forward/rs-changed-mid-connection.js';
+import forwardTunnelRejected from './forward/tunnel-rejected.js';
 import ndVipAdvertisedByNonDirector from './nd/vip-advertised-by-non-director.js';
 import ndVipUnresolved from './nd/vip-unresolved.js';
 import portRemapped from './port/remapped.js';
@@ -51,6 +52,7 @@ export const CHECKS: readonly AnyCheck[] = [
   forwardLoop,
   forwardNotForwarded,
   forwardRsChangedMidConnection,
+  forwardTunnelRejected,
   ndVipAdvertisedByNonDirector,
   ndVipUnresolved,
   portRemapped,

@@ -39,6 +39,8 @@ export type Connection = {
   readonly realServerMacs: Mac[];
   /** The first director-out sighting toward each of realServerMacs (same order). */
   readonly realServerSightings: Sighting[];
+  /** Where a director tunnelled the requests (LVS-TUN): the first outer destination seen. */
+  tunnelledTo: IpAddress | undefined;
   /** Sightings of reply packets (bounded). */
   readonly replies: Sighting[];
   readonly replyKinds: Set<ReplyKind>;
@@ -141,7 +143,7 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       c = {
         key: connectionKeyOf(ip.src, sport, dport, protocol), protocol, clientIp: ip.src, clientPort: sport, vip: ip.dst, vport: dport,
         firstT: t, lastT: t, startedWithSyn: syn, firstRequest: [s], firstRequestIdentity: s.identity,
-        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], replies: [], replyKinds: new Set(),
+        requests: [], requestCount: 1, realServerMacs: [], realServerSightings: [], tunnelledTo: undefined, replies: [], replyKinds: new Set(),
         clientAcknowledged: false, closing: false,
       };
       table.set(ip.src, x, c);
@@ -160,7 +162,11 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
     const src = srcMacOf(s);
     const topology = topologyOf();
     if (topology.isDirectorMac(src)) {
-      const dst = dstMacOf(s);
+      // A tunnelled copy (LVS-TUN) is for the host that owns the outer destination, whichever
+      // router's MAC the frame is addressed to (unknown when no capture showed that host's MAC).
+      const tunnel = s.frame.tunnel;
+      if (tunnel !== undefined && c.tunnelledTo === undefined) c.tunnelledTo = tunnel.dst;
+      const dst = tunnel !== undefined ? topology.hostByIp(tunnel.dst)?.mac : dstMacOf(s);
       if (dst !== undefined && !topology.isDirectorMac(dst) && !c.realServerMacs.includes(dst) && c.realServerMacs.length < 8) {
         c.realServerMacs.push(dst);
         c.realServerSightings.push(s);

@@ -106,6 +106,27 @@ function resolvesServersNotVip(ev: TopologyEvidence, mac: Mac, addresses: Iterab
   return false;
 }
 
+/**
+ * A MAC that takes a director's IP-in-IP copies on toward their real server: it passes them on
+ * (seen), or it is known by addresses none of which is an outer destination it was sent (seen
+ * in ARP or as a sender). A next hop known by nothing stays a real server.
+ */
+function isTunnelRouter(ev: TopologyEvidence, mac: Mac): boolean {
+  if (ev.tunnelRelays.has(mac)) return true;
+  const targets = ev.tunnelNextHops.get(mac);
+  if (!targets) return false;
+  const own = ownAddresses(ev, mac);
+  return own.size > 0 && ![...targets.keys()].some((ip) => own.has(ip));
+}
+
+function ownAddresses(ev: TopologyEvidence, mac: Mac): Set<IpAddress> {
+  const own = new Set<IpAddress>(ev.ipSources.get(mac)?.keys() ?? []);
+  for (const claims of [ev.arpReplies, ev.arpRequests]) {
+    for (const [ip, macs] of claims) if (macs.has(mac)) own.add(ip);
+  }
+  return own;
+}
+
 function relaysFor(ev: TopologyEvidence, dst: IpAddress): Map<Mac, CounterMap<Mac>> {
   return ev.relays.get(dst) ?? new Map();
 }
@@ -154,7 +175,8 @@ export function inferTopology(
       if (!vipIps.has(dstIp)) evidence.push(`${formatIp(dstIp)} is a VIP: ${formatMac(relay)} received packets for it and forwarded them unchanged to ${nextHops.map(formatMac).join(', ')}`);
       vipIps.add(dstIp);
       directorMacs.add(relay);
-      for (const c of nextHops) rsMacs.add(c);
+      // A next hop that passes tunnelled packets on is a router (below), not a real server.
+      for (const c of nextHops) if (!isTunnelRouter(ev, c)) rsMacs.add(c);
     }
   }
   // Routers: relays whose next hop is a director.
@@ -163,6 +185,14 @@ export function inferTopology(
       if (directorMacs.has(relay)) continue;
       if ([...nextHops.keys()].some((n) => directorMacs.has(n))) routerMacs.add(relay);
     }
+  }
+  // LVS-TUN: a director's next hop that passes the encapsulated packets on is a router on the
+  // way to a real server (tunnelling, unlike direct routing, crosses routers), not a real server.
+  for (const m of new Set([...ev.tunnelRelays.keys(), ...ev.tunnelNextHops.keys()])) {
+    if (!directorMacs.has(m) && isTunnelRouter(ev, m)) routerMacs.add(m);
+  }
+  for (const [relay, targets] of ev.tunnelTargets) {
+    if (directorMacs.has(relay)) evidence.push(`${formatMac(relay)} forwards in IP-in-IP tunnels (LVS-TUN) to ${[...targets.keys()].map(formatIp).join(', ')}`);
   }
 
   // Each capture's candidates for its own MAC, best first (sorted once, used below too), and the
@@ -521,6 +551,15 @@ export function inferTopology(
     if (d.ips.length) evidence.push(`${d.name} is the director: MAC ${[d.mac!, ...(d.otherMacs ?? [])].map(formatMac).join(', ')}, DIP ${d.ips.map(formatIp).join(', ')}`);
   }
   for (const r of realServers) if (r.ips.length) evidence.push(`${r.name} is a real server: MAC ${formatMac(r.mac!)}, RIP ${r.ips.map(formatIp).join(', ')}`);
+  // A tunnelling director names its real servers by address: those no capture showed otherwise.
+  for (const [relay, targets] of ev.tunnelTargets) {
+    if (!directorMacs.has(relay)) continue;
+    for (const ip of targets.keys()) {
+      if (allHosts.some((h) => h.ips.includes(ip)) || realServers.some((h) => h.ips.includes(ip))) continue;
+      realServers.push({ name: `real server ${formatIp(ip)}`, role: 'real-server', ips: [ip] });
+      evidence.push(`${formatIp(ip)} is a real server: the director tunnels packets for the VIP to it`);
+    }
+  }
 
   return { topology: { vips, directors, realServers, routers, clients, evidence }, captureHosts };
 }

@@ -31,6 +31,15 @@ export type TopologyEvidence = {
   readonly interfaceHops: Map<IpAddress, Map<Mac, Map<Mac, CounterMap<Mac>>>>;
   /** The previous hops of those packets: per original destination IP, B → MAC → count. */
   readonly interfaceHopFeeds: Map<IpAddress, Map<Mac, CounterMap<Mac>>>;
+  /**
+   * IP-in-IP encapsulations (LVS-TUN): the MAC that took in a packet and sent it on inside an
+   * outer header → the outer destination (a real server's address) → count.
+   */
+  readonly tunnelTargets: Map<Mac, CounterMap<IpAddress>>;
+  /** Next-hop MACs of those encapsulated copies → outer destination → count. */
+  readonly tunnelNextHops: Map<Mac, CounterMap<IpAddress>>;
+  /** MACs that passed on an encapsulated packet they were sent (routers between a director and a real server). */
+  readonly tunnelRelays: CounterMap<Mac>;
   /** Relays that changed the destination address: original dst → new dst → count. */
   readonly rewrittenDestinations: Map<IpAddress, CounterMap<IpAddress>>;
   /** Connection requests (TCP SYN, UDP) per destination IP: port → count (protocol in key). */
@@ -71,7 +80,7 @@ export type TopologyEvidence = {
 export function createTopologyEvidence(captures: number): TopologyEvidence {
   return {
     arpReplies: new Map(), arpRequests: new Map(), relays: new Map(), relayFeeds: new Map(),
-    interfaceHops: new Map(), interfaceHopFeeds: new Map(),
+    interfaceHops: new Map(), interfaceHopFeeds: new Map(), tunnelTargets: new Map(), tunnelNextHops: new Map(), tunnelRelays: new Map(),
     rewrittenDestinations: new Map(), requestPorts: new Map(), requestClients: new Map(), requestNextHops: new Map(),
     requestSenders: new Map(), arpAsked: new Map(),
     replySources: new Map(), replyOriginators: new Map(), replyGateways: new Map(), ipSources: new Map(), selfUnreachable: new Map(), vrrpSpeakers: new Map(), vrrpSpeakerIps: new Map(),
@@ -136,6 +145,16 @@ export function observeForTopology(ev: TopologyEvidence, s: Sighting, earlier: r
       const eDst = dstMacOf(e);
       if (eDst !== src || e.frame.ip === undefined) continue;
       relayed = true;
+      // An encapsulated packet passed on is routed by its outer header, toward a real server:
+      // the relay is a router, not a director, and the packet's VIP says nothing about it.
+      if (e.frame.tunnel !== undefined) {
+        if (f.tunnel !== undefined && dst !== src) bump(ev.tunnelRelays, src);
+        break;
+      }
+      if (f.tunnel !== undefined) {
+        nestedBump(ev.tunnelTargets, src, f.tunnel.dst);
+        if (dst !== undefined && !isMulticastMac(dst)) nestedBump(ev.tunnelNextHops, dst, f.tunnel.dst);
+      }
       if (dst !== undefined && dst !== src && !isMulticastMac(dst)) {
         const original = e.frame.ip.dst;
         nested3(ev.relays, original, src, dst);

@@ -177,6 +177,8 @@ export type EmbeddedPacket = {
   readonly dport?: number;
   /** TCP only, when the quote is long enough. */
   readonly seq?: number;
+  /** The encapsulated packet when the quoted one is IP in IP (protocol 4 or 41) and quoted far enough. */
+  readonly inner?: EmbeddedPacket;
 };
 
 export type IcmpMessage = {
@@ -252,6 +254,11 @@ export type Frame = {
   readonly arp?: ArpPacket;
   readonly ip?: IpHeader;
   readonly l4?: Transport;
+  /**
+   * The outer header of IP in IP (LVS-TUN): `ip` and `l4` are then the encapsulated packet.
+   * One level only; undefined for every other frame.
+   */
+  readonly tunnel?: IpHeader;
   /** Set when decoding stopped before the end of what the frame claims to contain. */
   readonly issue?: DecodeIssue;
 };

@@ -1,6 +1,8 @@
 // The only dispatcher: link layer by link type → VLAN tags → ARP or IPv4 / IPv6 → transport.
 // Each step is bounded twice: by what the enclosing layer declares (frame length, IP length),
 // so Ethernet padding and trailers are never payload, and by what was captured.
+// IP in IP (LVS-TUN's encapsulation, protocol 4 or 41) is decoded one level deep: the frame's
+// `ip` and `l4` are the inner packet, the one the client sent, and `tunnel` the outer header.
 
 import type { RawPacket } from '../io/raw-packet.js';
 import { decodeArp } from './arp.js';
@@ -98,9 +100,10 @@ function withEtherType(link: LinkLayer, etherType: number): LinkLayer {
 
 function decodeIpv4Frame(
   raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number, packed: boolean,
+  tunnel?: IpHeader,
 ): Frame {
   const ip = readIpv4(b, off, frameEnd, packed);
-  if ('ok' in ip) return buildFrame(raw, link, vlans, undefined, undefined, undefined, ip.issue);
+  if ('ok' in ip) return tunnel ? undecapsulated(raw, link, vlans, tunnel, ip.issue) : buildFrame(raw, link, vlans, undefined, undefined, undefined, ip.issue);
   let end = ipv4PacketEnd(ip, frameEnd);
   let issue: DecodeIssue | undefined;
   if (end > frameEnd) {
@@ -108,18 +111,22 @@ function decodeIpv4Frame(
     end = frameEnd;
   }
   // A non-first fragment starts in the middle of the transport payload.
-  if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
-  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed);
+  if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
+  if (tunnel === undefined && isTunnelled(ip.protocol) && !ip.moreFragments && issue === undefined) {
+    return decapsulated(raw, b, link, vlans, ip, off + ip.headerLength, end, packed);
+  }
+  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed, tunnel);
 }
 
 function decodeIpv6Frame(
   raw: RawPacket, b: Uint8Array, frameEnd: number, link: LinkLayer, vlans: readonly VlanTag[], off: number, packed: boolean,
+  tunnel?: IpHeader,
 ): Frame {
   const result = decodeIpv6(b, off, frameEnd);
-  if (!result.ok) return buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
+  if (!result.ok) return tunnel ? undecapsulated(raw, link, vlans, tunnel, result.issue) : buildFrame(raw, link, vlans, undefined, undefined, undefined, result.issue);
   const ip = result.value;
   // The extension-header walk did not reach the transport header.
-  if (result.issue !== undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue);
+  if (result.issue !== undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue, tunnel);
   let end = ipv6PacketEnd(ip, frameEnd);
   let issue: DecodeIssue | undefined;
   if (end > frameEnd) {
@@ -127,31 +134,55 @@ function decodeIpv6Frame(
     end = frameEnd;
   }
   if (ip.fragment !== undefined && ip.fragment.offset !== 0) {
-    return buildFrame(raw, link, vlans, undefined, ip, undefined, issue);
+    return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
   }
-  return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed);
+  if (tunnel === undefined && isTunnelled(ip.protocol) && ip.fragment === undefined && issue === undefined) {
+    return decapsulated(raw, b, link, vlans, ip, result.next, end, packed);
+  }
+  return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed, tunnel);
+}
+
+function isTunnelled(protocol: number): boolean {
+  return protocol === IPPROTO.IPIP || protocol === IPPROTO.IPV6;
+}
+
+/**
+ * The inner packet of IP in IP, bounded by the outer packet's end. Fragmented outer packets
+ * are left whole: their inner packet is split across frames.
+ */
+function decapsulated(
+  raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], outer: IpHeader, off: number, end: number, packed: boolean,
+): Frame {
+  return outer.protocol === IPPROTO.IPIP
+    ? decodeIpv4Frame(raw, b, end, link, vlans, off, packed, outer)
+    : decodeIpv6Frame(raw, b, end, link, vlans, off, packed, outer);
+}
+
+/** An inner header that cannot be read leaves the outer one as the frame's IP layer, with the inner's issue. */
+function undecapsulated(raw: RawPacket, link: LinkLayer, vlans: readonly VlanTag[], outer: IpHeader, issue: DecodeIssue): Frame {
+  return buildFrame(raw, link, vlans, undefined, outer, undefined, issue);
 }
 
 function withTransport(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], ip: IpHeader,
-  off: number, end: number, ipIssue: DecodeIssue | undefined, packed: boolean,
+  off: number, end: number, ipIssue: DecodeIssue | undefined, packed: boolean, tunnel: IpHeader | undefined,
 ): Frame {
   // TCP and UDP without result wrappers: most frames take these two paths.
   if (ip.protocol === IPPROTO.TCP) {
     const tcp = readTcp(b, off, end, packed);
-    if ('ok' in tcp) return buildFrame(raw, link, vlans, undefined, ip, undefined, tcp.issue);
-    return buildFrame(raw, link, vlans, undefined, ip, tcp, tcpOptionIssue() ?? ipIssue);
+    if ('ok' in tcp) return buildFrame(raw, link, vlans, undefined, ip, undefined, tcp.issue, tunnel);
+    return buildFrame(raw, link, vlans, undefined, ip, tcp, tcpOptionIssue() ?? ipIssue, tunnel);
   }
   if (ip.protocol === IPPROTO.UDP) {
     const udp = readUdp(b, off, end, packed);
-    if ('ok' in udp) return buildFrame(raw, link, vlans, undefined, ip, undefined, udp.issue);
-    return buildFrame(raw, link, vlans, undefined, ip, udp, udpLengthIssue() ?? ipIssue);
+    if ('ok' in udp) return buildFrame(raw, link, vlans, undefined, ip, undefined, udp.issue, tunnel);
+    return buildFrame(raw, link, vlans, undefined, ip, udp, udpLengthIssue() ?? ipIssue, tunnel);
   }
   const result = decodeTransport(b, off, end, ip.protocol, ip.version);
   // Other protocols are valid traffic this tool does not look into: no issue.
-  if (result === undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, ipIssue);
-  if (!result.ok) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue);
-  return buildFrame(raw, link, vlans, undefined, ip, result.value, result.issue ?? ipIssue);
+  if (result === undefined) return buildFrame(raw, link, vlans, undefined, ip, undefined, ipIssue, tunnel);
+  if (!result.ok) return buildFrame(raw, link, vlans, undefined, ip, undefined, result.issue, tunnel);
+  return buildFrame(raw, link, vlans, undefined, ip, result.value, result.issue ?? ipIssue, tunnel);
 }
 
 function decodeTransport(
@@ -170,7 +201,7 @@ function decodeTransport(
 /** One object shape for every frame (absent parts are `undefined`), which keeps later stages monomorphic. */
 function buildFrame(
   raw: RawPacket, link: LinkLayer | undefined, vlans: readonly VlanTag[], arp: ArpPacket | undefined,
-  ip: IpHeader | undefined, l4: Transport | undefined, issue: DecodeIssue | undefined,
+  ip: IpHeader | undefined, l4: Transport | undefined, issue: DecodeIssue | undefined, tunnel?: IpHeader,
 ): Frame {
   return {
     frame: raw.frame,
@@ -186,6 +217,7 @@ function buildFrame(
     arp,
     ip,
     l4,
+    tunnel,
     issue: issue === undefined ? undefined : settleCause(issue, raw),
   };
 }

@@ -19,7 +19,7 @@ function hasPorts(protocol: number): boolean {
 }
 
 /** Reads a quoted IPv4 packet at `off`; `stop` is where readable bytes end. */
-export function readQuotedIpv4(b: Uint8Array, off: number, stop: number): EmbeddedPacket | undefined {
+export function readQuotedIpv4(b: Uint8Array, off: number, stop: number, nested = false): EmbeddedPacket | undefined {
   if (off + IPV4_MIN_HEADER_LENGTH > stop) return undefined;
   const versionIhl = b[off + V4.VERSION_IHL]!;
   const headerLength = (versionIhl & 0x0f) * 4;
@@ -28,27 +28,31 @@ export function readQuotedIpv4(b: Uint8Array, off: number, stop: number): Embedd
   // A non-first fragment carries no transport header.
   const isFirstFragment = (u16(b, off + V4.FLAGS_FRAGMENT) & 0x1fff) === 0;
   return quoted(b, 4, ipv4At(b, off + V4.SRC), ipv4At(b, off + V4.DST), protocol, b[off + V4.TTL]!,
-    u16(b, off + V4.ID), isFirstFragment ? off + headerLength : -1, stop);
+    u16(b, off + V4.ID), isFirstFragment ? off + headerLength : -1, stop, nested);
 }
 
 /** Reads a quoted IPv6 packet at `off`. Ports are read only when no extension header precedes them. */
-export function readQuotedIpv6(b: Uint8Array, off: number, stop: number): EmbeddedPacket | undefined {
+export function readQuotedIpv6(b: Uint8Array, off: number, stop: number, nested = false): EmbeddedPacket | undefined {
   if (off + IPV6_HEADER_LENGTH > stop) return undefined;
   if (b[off + V6.VERSION]! >>> 4 !== 6) return undefined;
   return quoted(b, 6, ipv6At(b, off + V6.SRC), ipv6At(b, off + V6.DST), b[off + V6.NEXT_HEADER]!,
-    b[off + V6.HOP_LIMIT]!, undefined, off + IPV6_HEADER_LENGTH, stop);
+    b[off + V6.HOP_LIMIT]!, undefined, off + IPV6_HEADER_LENGTH, stop, nested);
 }
 
 function quoted(
   b: Uint8Array, version: 4 | 6, src: EmbeddedPacket['src'], dst: EmbeddedPacket['dst'], protocol: number,
-  ttl: number, id: number | undefined, l4: number, stop: number,
+  ttl: number, id: number | undefined, l4: number, stop: number, nested: boolean,
 ): EmbeddedPacket {
   const withPorts = l4 >= 0 && hasPorts(protocol) && l4 + PORTS_LENGTH <= stop;
   const withSeq = withPorts && protocol === IPPROTO.TCP && l4 + TCP_SEQ_END <= stop;
-  return {
+  const packet: EmbeddedPacket = {
     version, src, dst, protocol, ttl, id,
     sport: withPorts ? u16(b, l4) : undefined,
     dport: withPorts ? u16(b, l4 + 2) : undefined,
     seq: withSeq ? u32(b, l4 + 4) : undefined,
   };
+  // A quoted IP-in-IP packet (an error about an LVS-TUN copy): the encapsulated packet too, one level.
+  if (nested || l4 < 0 || (protocol !== IPPROTO.IPIP && protocol !== IPPROTO.IPV6)) return packet;
+  const inner = protocol === IPPROTO.IPIP ? readQuotedIpv4(b, l4, stop, true) : readQuotedIpv6(b, l4, stop, true);
+  return inner === undefined ? packet : { ...packet, inner };
 }

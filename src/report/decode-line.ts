@@ -5,7 +5,7 @@
 // and it is escaped once; every other value is a number, an address or a fixed word.
 
 import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
-import type { Frame } from '../decode/frame-types.js';
+import type { Frame, IpHeader } from '../decode/frame-types.js';
 import { safeJsonStringify } from './escape.js';
 import { formatTimestamp } from './format-time.js';
 
@@ -140,6 +140,8 @@ export class DecodeLineWriter {
       p = copy(b, p, K_ARP_THA); p = copy(b, p, macBytes(arp.tha));
       p = copy(b, p, K_ARP_TPA); p = copy(b, p, ipBytes(arp.tpa)); b[p++] = QUOTE;
     }
+    const tunnel = f.tunnel;
+    if (tunnel) p = putTunnel(b, p, tunnel);
     const ip = f.ip;
     if (ip) {
       if (ip.version === 4) {
@@ -248,6 +250,22 @@ const K_ARP_SHA = ascii(',"arp.sha":"');
 const K_ARP_SPA = ascii('","arp.spa":"');
 const K_ARP_THA = ascii('","arp.tha":"');
 const K_ARP_TPA = ascii('","arp.tpa":"');
+const K_TUNNEL_VERSION = ascii(',"tunnel.version":');
+const K_TUNNEL_SRC = ascii(',"tunnel.src":"');
+const K_TUNNEL_DST = ascii('","tunnel.dst":"');
+const K_TUNNEL_TTL = ascii('","tunnel.ttl":');
+const K_TUNNEL_ID = ascii(',"tunnel.id":');
+
+/** The outer header of IP in IP (rare: written in pieces). */
+function putTunnel(b: Uint8Array, p: number, t: IpHeader): number {
+  p = copy(b, p, K_TUNNEL_VERSION); p = putNumber(b, p, t.version);
+  p = copy(b, p, K_TUNNEL_SRC); p = copy(b, p, ipBytes(t.src));
+  p = copy(b, p, K_TUNNEL_DST); p = copy(b, p, ipBytes(t.dst));
+  p = copy(b, p, K_TUNNEL_TTL); p = putNumber(b, p, t.ttl);
+  if (t.version === 4) { p = copy(b, p, K_TUNNEL_ID); p = putNumber(b, p, t.id); }
+  return p;
+}
+
 const K_IP_4_SRC = ascii(',"ip.version":4,"ip.src":"');
 const K_IP_6_SRC = ascii(',"ip.version":6,"ip.src":"');
 const K_IP_DST = ascii('","ip.dst":"');

@@ -39,6 +39,15 @@ export function decodeRecordOf(file: string, f: Frame): DecodeRecord {
     r['arp.tha'] = formatMac(arp.tha);
     r['arp.tpa'] = formatIp(arp.tpa);
   }
+  const tunnel = f.tunnel;
+  if (tunnel) {
+    // The outer header of IP in IP; ip.* below is the encapsulated packet.
+    r['tunnel.version'] = tunnel.version;
+    r['tunnel.src'] = formatIp(tunnel.src);
+    r['tunnel.dst'] = formatIp(tunnel.dst);
+    r['tunnel.ttl'] = tunnel.ttl;
+    if (tunnel.version === 4) r['tunnel.id'] = tunnel.id;
+  }
   const ip = f.ip;
   if (ip) {
     r['ip.version'] = ip.version;

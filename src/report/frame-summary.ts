@@ -13,6 +13,13 @@ function tcpFlagText(flags: number): string {
 
 /** One line describing a frame, tcpdump-style, for tables, evidence and journeys. */
 export function summarizeFrame(f: Frame): string {
+  const inner = summarizeInner(f);
+  const t = f.tunnel;
+  // IP in IP: the outer header first, as tcpdump prints it.
+  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} IPIP: ${inner}` : inner;
+}
+
+function summarizeInner(f: Frame): string {
   if (f.arp) {
     const a = f.arp;
     if (a.op === 1) return `ARP who-has ${formatIp(a.tpa)} tell ${formatIp(a.spa)}`;

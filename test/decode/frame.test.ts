@@ -41,6 +41,7 @@ describe('decodeFrame: real-world frames', () => {
         options: { mss: SYN.mss, windowScale: SYN.windowScale, sackPermitted: true, tsVal: SYN.tsVal, tsEcr: 0 },
         payloadOffset: 74, payloadLength: 0,
       },
+      tunnel: undefined,
       issue: undefined,
     });
     expect(frame.vlans).toBe(NO_VLANS);

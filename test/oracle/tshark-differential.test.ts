@@ -78,17 +78,31 @@ export function differences(frame: Frame, row: TsharkRow): string[] {
     cmp('arp.tha', rec['arp.tha'], first(row, 'arp.dst.hw_mac'));
     cmp('arp.tpa', rec['arp.tpa'], first(row, 'arp.dst.proto_ipv4'));
   }
+  // IP in IP: tshark lists the outer header first, then the inner one (our ip.*).
+  const tunnel = frame.tunnel;
+  if (tunnel?.version === 4) {
+    cmp('tunnel.src', rec['tunnel.src'], first(row, 'ip.src'));
+    cmp('tunnel.dst', rec['tunnel.dst'], first(row, 'ip.dst'));
+    cmp('tunnel.ttl', rec['tunnel.ttl'], first(row, 'ip.ttl'));
+    cmp('tunnel.id', rec['tunnel.id'], hexToDec(first(row, 'ip.id')));
+  } else if (tunnel?.version === 6) {
+    cmp('tunnel.src', rec['tunnel.src'], first(row, 'ipv6.src'));
+    cmp('tunnel.dst', rec['tunnel.dst'], first(row, 'ipv6.dst'));
+    cmp('tunnel.ttl', rec['tunnel.ttl'], first(row, 'ipv6.hlim'));
+  }
   const ip = frame.ip;
+  const at = ip !== undefined && tunnel?.version === ip.version ? 1 : 0;
+  const nth = (f: keyof TsharkRow) => row[f][at];
   if (ip?.version === 4) {
-    cmp('ip.src', rec['ip.src'], first(row, 'ip.src'));
-    cmp('ip.dst', rec['ip.dst'], first(row, 'ip.dst'));
-    cmp('ip.ttl', rec['ip.ttl'], first(row, 'ip.ttl'));
-    cmp('ip.id', rec['ip.id'], hexToDec(first(row, 'ip.id')));
-    cmp('ip.proto', rec['ip.proto'], first(row, 'ip.proto'));
+    cmp('ip.src', rec['ip.src'], nth('ip.src'));
+    cmp('ip.dst', rec['ip.dst'], nth('ip.dst'));
+    cmp('ip.ttl', rec['ip.ttl'], nth('ip.ttl'));
+    cmp('ip.id', rec['ip.id'], hexToDec(nth('ip.id')));
+    cmp('ip.proto', rec['ip.proto'], nth('ip.proto'));
   } else if (ip?.version === 6) {
-    cmp('ipv6.src', rec['ip.src'], first(row, 'ipv6.src'));
-    cmp('ipv6.dst', rec['ip.dst'], first(row, 'ipv6.dst'));
-    cmp('ipv6.hlim', rec['ip.ttl'], first(row, 'ipv6.hlim'));
+    cmp('ipv6.src', rec['ip.src'], nth('ipv6.src'));
+    cmp('ipv6.dst', rec['ip.dst'], nth('ipv6.dst'));
+    cmp('ipv6.hlim', rec['ip.ttl'], nth('ipv6.hlim'));
   }
   const l4 = frame.l4;
   // Inside ICMP errors and tunnels tshark also decodes the quoted/inner transport header.

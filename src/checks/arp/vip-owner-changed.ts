@@ -25,7 +25,8 @@ export default defineCheck({
         if (a && ctx.topology.isVip(a.spa) && !ctx.topology.isDirectorMac(a.sha) && claimants.size < 4096) claimants.add(a.sha);
         const ip = s.frame.ip;
         const dst = dstMacOf(s);
-        if (!ip || dst === undefined || isMulticastMac(dst) || !ctx.topology.isVip(ip.dst)) return;
+        // A tunnelled frame (LVS-TUN) is addressed to the tunnel's endpoint, not to the VIP inside.
+        if (!ip || dst === undefined || isMulticastMac(dst) || !ctx.topology.isVip(ip.dst) || s.frame.tunnel !== undefined) return;
         // Without a known director its own forwarded copies cannot be told from a stray sender's
         // (capture/missing-vantage says no capture shows the director).
         if (ctx.topology.directors.length === 0) return;

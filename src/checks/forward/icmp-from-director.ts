@@ -3,6 +3,7 @@ import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { directorSending } from '../vantage.js';
+import { tunnelRejectionKey } from './tunnel-rejected.js';
 
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
 
@@ -14,7 +15,7 @@ function causeOf(m: IcmpMessage | Icmpv6Message): Cause | undefined {
     return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server)`, fix: 'Raise the MTU of the director→real-server path to the client-side MTU, or lower the clients\' MSS (iptables -t mangle … TCPMSS --clamp-mss-to-pmtu on the router); make sure this ICMP reaches the clients (PMTU discovery).' };
   }
   if ((v4 && m.type === 3 && m.code === 3) || (!v4 && m.type === 1 && m.code === 4)) {
-    return { key: 'no-server', what: `port unreachable for ${proto}: the virtual service has no usable real server (none configured, all weight 0 or overloaded)`, fix: 'Add or re-enable real servers: ipvsadm -Ln must list at least one destination with weight > 0; check the health checks that removed them.' };
+    return { key: 'no-server', what: `port unreachable for ${proto}: the virtual service has no usable real server (none configured, all weight 0 or overloaded; with tunnelling, also a real server rejecting the tunnelled packets)`, fix: 'Add or re-enable real servers: ipvsadm -Ln must list at least one destination with weight > 0; check the health checks that removed them. With tunnelling (ipvsadm -i), capture on the real servers: forward/tunnel-rejected names one that rejects the tunnelled packets.' };
   }
   if ((v4 && m.type === 3 && m.code === 1) || (!v4 && m.type === 1 && m.code === 3)) {
     return { key: 'unresolvable', what: 'host unreachable: the director could not resolve or route to the real server', fix: 'Make the real servers reachable on the director\'s segment and answerable to ARP from the DIP: the VIP on the director must be /32 so the DIP stays the ARP sender (see arp/director-asks-as-vip).' };
@@ -40,6 +41,7 @@ export default defineCheck({
     },
   },
   sightingKinds: ['icmp', 'icmpv6'],
+  after: ['forward/tunnel-rejected'],
   create(ctx) {
     return {
       sighting(s) {
@@ -50,6 +52,9 @@ export default defineCheck({
         const cause = causeOf(l4);
         if (!cause) return;
         const q = l4.embedded;
+        // IPVS relaying a real server's error about a tunnelled packet (ip_vs_in_icmp): that check names the cause.
+        const relayed = tunnelRejectionKey(q);
+        if (relayed !== undefined && ctx.isExplained(relayed)) return;
         if (q && q.sport !== undefined && q.dport !== undefined) {
           const proto = q.protocol === 6 ? 'tcp' : q.protocol === 17 ? 'udp' : undefined;
           if (proto) ctx.explain(connectionKeyOf(q.src, q.sport, q.dport, proto));

@@ -41,9 +41,11 @@ export default defineCheck({
         if (!ip || earlier.length === 0) return;
         const c = ctx.captures[s.capture]!;
         const dst = dstMacOf(s);
+        // Routers count down the outer TTL of a tunnelled packet (LVS-TUN), the inner one stays.
+        const tunnel = s.frame.tunnel, ttl = (tunnel ?? ip).ttl;
         let previous: Sighting | undefined;
         for (const e of earlier) {
-          if (e.capture === s.capture && e.frame.ip!.ttl > ip.ttl &&
+          if (e.capture === s.capture && (e.frame.tunnel === undefined) === (tunnel === undefined) && (e.frame.tunnel ?? e.frame.ip!).ttl > ttl &&
             (dst !== undefined ? dstMacOf(e) === dst : isInbound(e, c) && isInbound(s, c))) { previous = e; break; }
         }
         if (!previous) return;
@@ -55,14 +57,14 @@ export default defineCheck({
         ctx.report({
           messageId: 'loop',
           data: {
-            packet: `${formatIp(ip.src)} → ${formatIp(ip.dst)}${port}`, capture: c.name, ttl: ip.ttl,
-            firstTtl: previous.frame.ip!.ttl, culprit: culprit !== undefined ? ctx.topology.labelOfMac(culprit) : 'an unknown host',
+            packet: `${formatIp(ip.src)} → ${formatIp(ip.dst)}${port}`, capture: c.name, ttl,
+            firstTtl: (previous.frame.tunnel ?? previous.frame.ip!).ttl, culprit: culprit !== undefined ? ctx.topology.labelOfMac(culprit) : 'an unknown host',
           },
           key: culprit !== undefined ? String(culprit) : 'unknown',
           hosts: culprit !== undefined ? [{ mac: culprit }] : [],
           evidence: all.filter((x) => x.capture === s.capture).slice(0, 8).map((x) => ({ capture: x.capture, frame: x.frame })),
           expected: 'each packet passes each host once',
-          seen: `same packet at ${c.name} with TTL ${previous.frame.ip!.ttl} then ${ip.ttl}` + (culprit !== undefined ? ` (sent back by ${formatMac(culprit)})` : ''),
+          seen: `same packet at ${c.name} with TTL ${(previous.frame.tunnel ?? previous.frame.ip!).ttl} then ${ttl}` + (culprit !== undefined ? ` (sent back by ${formatMac(culprit)})` : ''),
         });
       },
     };

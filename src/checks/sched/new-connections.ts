@@ -72,10 +72,21 @@ function fateKnown(c: Connection, captures: readonly CaptureView[], t: TopologyV
 export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView, keep: Retain = 'journey') {
   const log = new Map<ConfiguredService, ScheduledConnection[]>();
   const unplaced = new Map<ConfiguredService, Unplaced>();
+  const record = (service: ConfiguredService, entry: ScheduledConnection): ScheduledConnection => {
+    if (keep === 'none') return entry;
+    let list = log.get(service);
+    if (!list) log.set(service, (list = []));
+    if (list.length < MAX_PER_SERVICE) list.push(entry);
+    return entry;
+  };
   return {
     add(service: ConfiguredService, c: Connection): ScheduledConnection | undefined {
       const t = topology();
       const mac = realServerOf(c, captures, t);
+      if (mac === undefined && c.tunnelledTo !== undefined) {
+        // Tunnelled to an address whose host no capture shows: the address names the server.
+        return record(service, { t: c.firstT, connection: keep === 'none' ? c : retained(c, keep), server: formatIp(c.tunnelledTo), serverIp: c.tunnelledTo });
+      }
       if (mac === undefined) {
         // Scheduled somewhere no capture shows (only the client's or the router's view of it).
         if (!fateKnown(c, captures, t)) {
@@ -89,14 +100,9 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
       const host = t.hostByMac(mac);
       // A director serving the connection itself stands for its configured local real server.
       const ip = (t.isDirectorMac(mac) ? localNodeServer(service.realServers, host?.ips ?? []) : undefined) ?? host?.ips[0];
-      const entry: ScheduledConnection = {
+      return record(service, {
         t: c.firstT, connection: keep === 'none' ? c : retained(c, keep), server: ip !== undefined ? formatIp(ip) : t.labelOfMac(mac), ...(ip !== undefined ? { serverIp: ip } : {}),
-      };
-      if (keep === 'none') return entry;
-      let list = log.get(service);
-      if (!list) log.set(service, (list = []));
-      if (list.length < MAX_PER_SERVICE) list.push(entry);
-      return entry;
+      });
     },
     /** New connections of a service that no capture places on a real server. */
     unplacedOf(service: ConfiguredService): Unplaced | undefined {

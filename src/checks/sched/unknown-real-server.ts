@@ -1,4 +1,6 @@
-import { formatIp, formatMac } from '../../decode/addresses.js';
+import { formatIp, formatMac, type IpAddress } from '../../decode/addresses.js';
+import type { Connection } from '../../correlate/connections.js';
+import type { ConfiguredService } from '../../correlate/infer-topology.js';
 import { defineCheck } from '../check-api.js';
 import { realServerOf } from './realserver-of.js';
 import { serviceOf } from './new-connections.js';
@@ -19,12 +21,31 @@ export default defineCheck({
     },
   },
   create(ctx) {
+    /** A tunnelled connection whose real server is known by its address alone. */
+    const reportTunnelTarget = (c: Connection, service: ConfiguredService, ip: IpAddress) => {
+      if (service.realServers.some((r) => r.ip === ip)) return;
+      const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
+      const first = c.firstRequest.find((s) => s.frame.tunnel?.dst === ip) ?? c.firstRequest[0]!;
+      const server = ctx.topology.hostByIp(ip)?.name ?? formatIp(ip);
+      ctx.report({
+        messageId: 'unknown',
+        data: { service: svc, server, configured: service.realServers.map((r) => formatIp(r.ip)).join(', ') },
+        key: `${formatIp(ip)}|${svc}`,
+        hosts: [{ ip }],
+        evidence: [{ capture: first.capture, frame: first.frame }],
+        expected: `one of ${service.realServers.map((r) => formatIp(r.ip)).join(', ')}`, seen: server,
+        connection: c,
+      });
+    };
     return {
       connection(c) {
         const service = serviceOf(ctx.config.services, c);
         if (!service) return;
         const mac = realServerOf(c, ctx.captures, ctx.topology);
-        if (mac === undefined) return;
+        if (mac === undefined) {
+          if (c.tunnelledTo !== undefined) reportTunnelTarget(c, service, c.tunnelledTo);
+          return;
+        }
         const host = ctx.topology.hostByMac(mac);
         if (host?.ips.some((ip) => service.realServers.some((r) => r.ip === ip))) return;
         // A director serving connections itself is configured as DIP or as 127.0.0.1 (LocalNode).

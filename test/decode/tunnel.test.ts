@@ -1,0 +1,99 @@
+// IP in IP (LVS-TUN's encapsulation): the frame is the inner packet, with the outer header kept.
+
+import { describe, expect, it } from 'vitest';
+import { parseIpv4, parseIpv6 } from '../../src/decode/addresses.js';
+import { LINKTYPE } from '../../src/decode/constants.js';
+import { decodeFrame } from '../../src/decode/frame.js';
+import { hashPacket } from '../../src/correlate/packet-hash.js';
+import { decodeRecordOf } from '../../src/report/decode-record.js';
+import { DecodeLineWriter } from '../../src/report/decode-line.js';
+import { summarizeFrame } from '../../src/report/frame-summary.js';
+import { TCP, ethernet, ipv4, ipv6, rawPacket, tcp } from '../support/packet-bytes.js';
+import { HOST, clientSynPacket } from './sample-frames.js';
+
+const ETH = LINKTYPE.ETHERNET;
+const DIP = '192.0.2.2', RIP = '203.0.113.12';
+
+/** What ip_vs_tunnel_xmit sends: the client's packet (TTL − 1) inside DIP → RIP, protocol 4. */
+function tunnelledSyn(outer: { moreFragments?: boolean; fragmentOffset?: number; totalLength?: number } = {}): Uint8Array {
+  return ethernet({
+    src: HOST.DIRECTOR_MAC, dst: HOST.ROUTER_MAC, etherType: 0x0800,
+    payload: ipv4({ src: DIP, dst: RIP, protocol: 4, ttl: 64, id: 7, dontFragment: true, payload: clientSynPacket(62), ...outer }),
+  });
+}
+
+describe('decodeFrame: IP in IP', () => {
+  it('decodes the inner packet as the frame\'s ip and l4 and keeps the outer header as tunnel', () => {
+    const frame = decodeFrame(rawPacket(tunnelledSyn(), ETH));
+    expect(frame.tunnel).toMatchObject({ version: 4, src: parseIpv4(DIP), dst: parseIpv4(RIP), protocol: 4, ttl: 64, id: 7, offset: 14 });
+    expect(frame.ip).toMatchObject({ version: 4, src: parseIpv4(HOST.CLIENT_IP), dst: parseIpv4(HOST.VIP), ttl: 62, offset: 34, protocol: 6 });
+    expect(frame.l4).toMatchObject({ kind: 'tcp', flags: TCP.SYN, offset: 54 });
+    expect(frame.issue).toBeUndefined();
+  });
+
+  it('gives the tunnelled copy the identity and invariant hashes of the packet a DR director would forward', () => {
+    const direct = decodeFrame(rawPacket(ethernet({ etherType: 0x0800, payload: clientSynPacket(62) }), ETH));
+    const directBytes = ethernet({ etherType: 0x0800, payload: clientSynPacket(62) });
+    const tunnelBytes = tunnelledSyn();
+    const viaTunnel = decodeFrame(rawPacket(tunnelBytes, ETH));
+    const hashes = (b: Uint8Array, f: typeof direct) => {
+      const h = hashPacket(b, f);
+      return [h.identity, h.invariant, h.invariantSpan, h.ipChecksumOk];
+    };
+    expect(hashes(tunnelBytes, viaTunnel)).toStrictEqual(hashes(directBytes, direct));
+  });
+
+  it('decodes 6in4, 4in6 and 6in6', () => {
+    const inner6 = ipv6({ src: '2001:db8:1::10', dst: '2001:db8:2::100', nextHeader: 6, payload: tcp({ sport: 40000, dport: 80, flags: TCP.SYN }) });
+    const inner4 = clientSynPacket(62);
+    const sixInFour = decodeFrame(rawPacket(ethernet({ etherType: 0x0800, payload: ipv4({ src: DIP, dst: RIP, protocol: 41, payload: inner6 }) }), ETH));
+    expect(sixInFour.tunnel).toMatchObject({ version: 4, protocol: 41 });
+    expect(sixInFour.ip).toMatchObject({ version: 6, dst: parseIpv6('2001:db8:2::100') });
+    expect(sixInFour.l4).toMatchObject({ kind: 'tcp', dport: 80 });
+    const fourInSix = decodeFrame(rawPacket(ethernet({ etherType: 0x86dd, payload: ipv6({ src: '2001:db8:2::2', dst: '2001:db8:2::11', nextHeader: 4, payload: inner4 }) }), ETH));
+    expect(fourInSix.tunnel).toMatchObject({ version: 6, protocol: 4, dst: parseIpv6('2001:db8:2::11') });
+    expect(fourInSix.ip).toMatchObject({ version: 4, dst: parseIpv4(HOST.VIP) });
+    const sixInSix = decodeFrame(rawPacket(ethernet({ etherType: 0x86dd, payload: ipv6({ src: '2001:db8:2::2', dst: '2001:db8:2::11', nextHeader: 41, payload: inner6 }) }), ETH));
+    expect(sixInSix.tunnel).toMatchObject({ version: 6, protocol: 41 });
+    expect(sixInSix.l4).toMatchObject({ kind: 'tcp', sport: 40000 });
+  });
+
+  it('decapsulates one level only', () => {
+    const twice = ipv4({ src: '192.0.2.3', dst: DIP, protocol: 4, payload: ipv4({ src: DIP, dst: RIP, protocol: 4, payload: clientSynPacket(62) }) });
+    const frame = decodeFrame(rawPacket(ethernet({ etherType: 0x0800, payload: twice }), ETH));
+    expect(frame.tunnel).toMatchObject({ src: parseIpv4('192.0.2.3') });
+    expect(frame.ip).toMatchObject({ src: parseIpv4(DIP), protocol: 4 });
+    expect([frame.l4, frame.issue]).toEqual([undefined, undefined]);
+  });
+
+  it('leaves a fragmented outer packet whole: its inner packet is split across frames', () => {
+    const first = decodeFrame(rawPacket(tunnelledSyn({ moreFragments: true }), ETH));
+    expect(first.tunnel).toBeUndefined();
+    expect(first.ip).toMatchObject({ src: parseIpv4(DIP), protocol: 4, moreFragments: true });
+    expect(first.l4).toBeUndefined();
+  });
+
+  it('an inner header cut by the snap length keeps the outer header as ip, with a snaplen issue', () => {
+    const frame = decodeFrame(rawPacket(tunnelledSyn(), ETH, { caplen: 14 + 20 + 10 }));
+    expect(frame.tunnel).toBeUndefined();
+    expect(frame.ip).toMatchObject({ src: parseIpv4(DIP), dst: parseIpv4(RIP), protocol: 4 });
+    expect(frame.issue).toMatchObject({ cause: 'snaplen', layer: 'ipv4', offset: 34 });
+  });
+
+  it('an inner packet longer than the outer one is malformed', () => {
+    const bytes = ethernet({ etherType: 0x0800, payload: ipv4({ src: DIP, dst: RIP, protocol: 4, payload: ipv4({ protocol: 6, totalLength: 500, payload: tcp({ sport: 1, dport: 80, flags: TCP.SYN }) }) }) });
+    const frame = decodeFrame(rawPacket(bytes, ETH));
+    expect(frame.tunnel).toBeDefined();
+    expect(frame.issue).toMatchObject({ code: 'ipv4.total-length-exceeds-frame', cause: 'malformed' });
+  });
+
+  it('prints the outer header in the decode record, the line writer and frame summaries', () => {
+    const frame = decodeFrame(rawPacket(tunnelledSyn(), ETH));
+    const record = decodeRecordOf('f.pcap', frame);
+    expect(record).toMatchObject({ 'tunnel.version': 4, 'tunnel.src': DIP, 'tunnel.dst': RIP, 'tunnel.ttl': 64, 'tunnel.id': 7, 'ip.src': HOST.CLIENT_IP, 'ip.ttl': 62 });
+    const writer = new DecodeLineWriter('f.pcap');
+    writer.add(frame);
+    expect(JSON.parse(new TextDecoder().decode(writer.take()))).toStrictEqual(record);
+    expect(summarizeFrame(frame)).toMatch(/^192\.0\.2\.2 > 203\.0\.113\.12 IPIP: 198\.51\.100\.7:\d+ > 192\.0\.2\.100:80 TCP \[S\]/);
+  });
+});
