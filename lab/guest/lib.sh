@@ -143,6 +143,18 @@ rs_vip_lo() {
 # rs_dr HOST   a correctly configured DR real server
 rs_dr() { rs_up "$1"; rs_arp "$1" 1 2; rs_vip_lo "$1"; }
 
+# tun_rs HOST   a tunnelling (LVS-TUN) real server, its address already up: the DR ARP sysctls,
+# rp_filter off (a decapsulated packet arrives on tunl0 from a client routed via eth0), tunl0 up
+# with the VIP on it (needs `modprobe ipip`), HTTP on 0.0.0.0:80
+tun_rs() {
+  local h=$1
+  rs_arp "$h" 1 2
+  sysctl_set "$h" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
+  run "$h" ip link set tunl0 up
+  run "$h" ip addr add $VIP/32 dev tunl0
+  server http "$h" 0.0.0.0 80
+}
+
 # server KIND HOST ADDR PORT   start one of tools.py's servers (wait_servers waits for them)
 server() {
   local kind=$1 h=$2 addr=$3 port=$4 proto=t

@@ -45,9 +45,19 @@ export type AnalysisCore = {
   readonly topology: TopologyView;
 };
 
-function orderChecks(checks: readonly AnyCheck[]): AnyCheck[] {
-  // Checks that consult others' explanations run after them.
-  return [...checks.filter((c) => !c.after?.length), ...checks.filter((c) => c.after?.length)];
+/** Checks that consult others' explanations run after them (registry order otherwise; a cycle keeps it). */
+export function orderChecks(checks: readonly AnyCheck[]): AnyCheck[] {
+  const ids = new Set<string>(checks.map((c) => c.meta.id));
+  const done = new Set<string>();
+  const ordered: AnyCheck[] = [];
+  let rest = [...checks];
+  while (rest.length > 0) {
+    const ready = rest.filter((c) => (c.after ?? []).every((id: string) => done.has(id) || !ids.has(id)));
+    const next = ready.length > 0 ? ready : rest;
+    for (const c of next) { ordered.push(c); done.add(c.meta.id); }
+    rest = rest.filter((c) => !next.includes(c));
+  }
+  return ordered;
 }
 
 export function createAnalysisCore(initial: TopologyView, options: CoreOptions): AnalysisCore {

@@ -123,7 +123,7 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
 function topologyJson(t: TopologyView): TopologyJson {
   return {
     vips: t.vips.map((v) => ({ ip: formatIp(v.ip), ports: v.ports, ...(v.scheduler ? { scheduler: v.scheduler } : {}) })),
-    directors: t.directors.map(hostJson),
+    directors: t.directors.map((h) => ({ ...hostJson(h), ...(h.tunnelsTo?.length ? { tunnelsTo: h.tunnelsTo.map(formatIp) } : {}) })),
     realServers: t.realServers.map((h) => ({ ...hostJson(h), ...(h.weight !== undefined ? { weight: h.weight } : {}) })),
     clients: t.clients.map(hostJson),
     routers: t.routers.map(hostJson),

@@ -16,6 +16,7 @@ import forwardLoop from './forward/loop.js';
 import forwardNotForwarded from './forward/not-forwarded.js';
 import forwardRsChangedMidConnection from './forward/rs-changed-mid-connection.js';
 import forwardTunnelRejected from './forward/tunnel-rejected.js';
+import forwardTunnelSourceVip from './forward/tunnel-source-vip.js';
 import ndVipAdvertisedByNonDirector from './nd/vip-advertised-by-non-director.js';
 import ndVipUnresolved from './nd/vip-unresolved.js';
 import portRemapped from './port/remapped.js';
@@ -53,6 +54,7 @@ export const CHECKS: readonly AnyCheck[] = [
   forwardNotForwarded,
   forwardRsChangedMidConnection,
   forwardTunnelRejected,
+  forwardTunnelSourceVip,
   ndVipAdvertisedByNonDirector,
   ndVipUnresolved,
   portRemapped,

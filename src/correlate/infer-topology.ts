@@ -506,10 +506,12 @@ export function inferTopology(
     // A director that is also a real server (LocalNode) is configured by its own address or 127.0.0.1.
     const configured = config.services.flatMap((s) => s.realServers);
     const weight = (configured.find((r) => ips.includes(r.ip)) ?? (role === 'director' ? configured.find((r) => isLoopback(r.ip)) : undefined))?.weight;
+    const tunnelsTo = role === 'director' ? [...new Set(macs.flatMap((m) => [...ev.tunnelTargets.get(m)?.keys() ?? []]))] : [];
     return {
       name: nameOf(macs, role, ips), role, mac, ...(others.length ? { otherMacs: others } : {}), ips,
       ...(capture >= 0 ? { capture } : {}),
       ...(weight !== undefined ? { weight } : {}),
+      ...(tunnelsTo.length ? { tunnelsTo } : {}),
     };
   };
   // The VRRP virtual MAC stands for whichever director is master (isDirectorMac knows it); it is

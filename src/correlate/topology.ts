@@ -18,6 +18,8 @@ export type HostInfo = {
   readonly capture?: number;
   /** Configured weight (real servers, from --ipvsadm / --keepalived / --topology). */
   readonly weight?: number;
+  /** A director seen forwarding in IP-in-IP tunnels (LVS-TUN): the addresses it tunnels to. */
+  readonly tunnelsTo?: readonly IpAddress[];
 };
 
 export type ServicePort = { readonly protocol: 'tcp' | 'udp'; readonly port: number };

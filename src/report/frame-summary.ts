@@ -16,7 +16,7 @@ export function summarizeFrame(f: Frame): string {
   const inner = summarizeInner(f);
   const t = f.tunnel;
   // IP in IP: the outer header first, as tcpdump prints it.
-  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} IPIP: ${inner}` : inner;
+  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} IPIP ${t.version === 4 ? 'ttl' : 'hlim'} ${t.ttl}: ${inner}` : inner;
 }
 
 function summarizeInner(f: Frame): string {

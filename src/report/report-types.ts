@@ -96,10 +96,12 @@ export type VipJson = {
 };
 
 export type RealServerJson = HostJson & { readonly weight?: number };
+/** tunnelsTo: the real servers' addresses a director tunnels to (LVS-TUN). */
+export type DirectorJson = HostJson & { readonly tunnelsTo?: readonly string[] };
 
 export type TopologyJson = {
   readonly vips: readonly VipJson[];
-  readonly directors: readonly HostJson[];
+  readonly directors: readonly DirectorJson[];
   readonly realServers: readonly RealServerJson[];
   readonly clients: readonly HostJson[];
   readonly routers: readonly HostJson[];

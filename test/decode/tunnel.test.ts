@@ -94,6 +94,6 @@ describe('decodeFrame: IP in IP', () => {
     const writer = new DecodeLineWriter('f.pcap');
     writer.add(frame);
     expect(JSON.parse(new TextDecoder().decode(writer.take()))).toStrictEqual(record);
-    expect(summarizeFrame(frame)).toMatch(/^192\.0\.2\.2 > 203\.0\.113\.12 IPIP: 198\.51\.100\.7:\d+ > 192\.0\.2\.100:80 TCP \[S\]/);
+    expect(summarizeFrame(frame)).toMatch(/^192\.0\.2\.2 > 203\.0\.113\.12 IPIP ttl 64: 198\.51\.100\.7:\d+ > 192\.0\.2\.100:80 TCP \[S\]/);
   });
 });

@@ -6,15 +6,6 @@
 # decapsulated packet arrives on tunl0 from a client routed via eth0). Round robin.
 # Traffic: 6 HTTP GETs from the client, each on a new connection.
 
-tun_rs() {
-  local h=$1
-  rs_arp "$h" 1 2
-  sysctl_set "$h" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
-  run "$h" ip link set tunl0 up
-  run "$h" ip addr add $VIP/32 dev tunl0
-  server http "$h" 0.0.0.0 80
-}
-
 configure() {
   modprobe ipip
   net_base

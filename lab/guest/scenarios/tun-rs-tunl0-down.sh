@@ -10,12 +10,7 @@ configure() {
   net_base
   director_up director $DIP
   vip_on_director director
-  rs_up rs1
-  rs_arp rs1 1 2
-  sysctl_set rs1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
-  run rs1 ip link set tunl0 up
-  run rs1 ip addr add $VIP/32 dev tunl0
-  server http rs1 0.0.0.0 80
+  rs_up rs1; tun_rs rs1
   rs_dr rs2; server http rs2 0.0.0.0 80
   ipvs director -A -t $VIP:80 -s rr
   ipvs director -a -t $VIP:80 -r $RIP1:80 -i -w 1

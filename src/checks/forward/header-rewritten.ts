@@ -29,17 +29,23 @@ export default defineCheck({
         const director = directorSending(s, ctx.topology);
         if (director === undefined || ctx.topology.isVip(ip.src)) return;
         // Pair with the arrival just before this departure (in a loop the packet arrives many times).
-        // Of equal copies, one not captured by its own sender: with checksum offload (the
-        // default on real NICs) the sender's capture holds an L4 checksum the NIC fills in later.
+        // Of copies with that TTL: one the director left unchanged (a retransmission shares the
+        // identity of IPv6 packets, which have no IP ID, but not their bytes), then one not
+        // captured by its own sender (with checksum offload, the default on real NICs, the
+        // sender's capture holds an L4 checksum the NIC fills in later), then the latest.
         let before: (typeof earlier)[number] | undefined;
-        let beforeAtSender = false;
+        let beforeAtSender = false, beforeSame = false;
         for (const e of earlier) {
           const eip = e.frame.ip;
           if (!eip || eip.ttl < ip.ttl || !ctx.topology.isSameHost(directorReceiving(e, ctx.captures, ctx.topology), director)) continue;
           const atSender = isOutbound(e, ctx.captures[e.capture]!);
-          if (!before || eip.ttl < before.frame.ip!.ttl || (eip.ttl === before.frame.ip!.ttl && beforeAtSender && !atSender)) {
+          const same = e.invariant === s.invariant && e.invariantSpan === s.invariantSpan;
+          const better = !before || eip.ttl < before.frame.ip!.ttl || (eip.ttl === before.frame.ip!.ttl &&
+            (same !== beforeSame ? same : atSender !== beforeAtSender ? !atSender : true));
+          if (better) {
             before = e;
             beforeAtSender = atSender;
+            beforeSame = same;
           }
         }
         if (!before || !ctx.topology.isVip(before.frame.ip!.dst)) return;

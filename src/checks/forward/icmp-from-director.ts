@@ -8,10 +8,12 @@ import { tunnelRejectionKey } from './tunnel-rejected.js';
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
 
 /** What made IPVS (or the director's stack) answer with this ICMP message (dr-wire-spec §1.4). */
-function causeOf(m: IcmpMessage | Icmpv6Message): Cause | undefined {
+function causeOf(m: IcmpMessage | Icmpv6Message, tunnelling: boolean): Cause | undefined {
   const v4 = m.kind === 'icmp';
   const proto = m.embedded?.protocol === 6 ? 'TCP' : m.embedded?.protocol === 17 ? 'UDP' : 'IP';
   if ((v4 && m.type === 3 && m.code === 4) || (!v4 && m.type === 2)) {
+    // Tunnelling adds an outer header (20 bytes, 40 for IPv6) to every packet: full-size ones no longer fit.
+    if (tunnelling) return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server): the IP-in-IP outer header makes full-size client packets too big for the path`, fix: 'Let the director fragment the tunnelled packets (sysctl -w net.ipv4.vs.pmtu_disc=0), raise the MTU between the director and the real servers by the outer header (1520 for 1500-byte packets), or clamp the clients\' MSS on the router (iptables -t mangle … TCPMSS --set-mss 1440); make sure this ICMP reaches the clients (PMTU discovery).' };
     return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server)`, fix: 'Raise the MTU of the director→real-server path to the client-side MTU, or lower the clients\' MSS (iptables -t mangle … TCPMSS --clamp-mss-to-pmtu on the router); make sure this ICMP reaches the clients (PMTU discovery).' };
   }
   if ((v4 && m.type === 3 && m.code === 3) || (!v4 && m.type === 1 && m.code === 4)) {
@@ -49,7 +51,7 @@ export default defineCheck({
         if (!ip || !l4 || (l4.kind !== 'icmp' && l4.kind !== 'icmpv6') || !ctx.topology.isVip(ip.src)) return;
         const director = directorSending(s, ctx.topology);
         if (director === undefined) return;
-        const cause = causeOf(l4);
+        const cause = causeOf(l4, (ctx.topology.hostByMac(director)?.tunnelsTo?.length ?? 0) > 0);
         if (!cause) return;
         const q = l4.embedded;
         // IPVS relaying a real server's error about a tunnelled packet (ip_vs_in_icmp): that check names the cause.

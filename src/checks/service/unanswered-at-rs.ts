@@ -2,6 +2,7 @@ import { formatIp } from '../../decode/addresses.js';
 import { wasAnswered } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
+import { fromVipKey } from '../forward/tunnel-source-vip.js';
 
 export default defineCheck({
   meta: {
@@ -16,6 +17,7 @@ export default defineCheck({
       unanswered: '{{host}} receives connections for {{vip}}:{{vport}} and never answers them.',
     },
   },
+  after: ['forward/tunnel-source-vip'],
   create(ctx) {
     return {
       connection(c) {
@@ -25,6 +27,8 @@ export default defineCheck({
         // A TCP connection seen only from mid-stream (a straggler after it was handed on, or a
         // capture started late) may rightly get no answer: a final ACK is never answered.
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
+        // Tunnelled from the VIP: the real server drops them by design (forward/tunnel-source-vip).
+        if (ctx.isExplained(fromVipKey(c.key))) return;
         const arrival = [...c.firstRequest, ...c.requests].find((s) => {
           const cap = ctx.captures[s.capture]!;
           return cap.role === 'real-server' && isInbound(s, cap);

@@ -9,6 +9,8 @@ checkCases('forward/header-rewritten', {
     { fixture: 'lan-client-offload', captures: ['client', 'rs1', 'rs2'], why: 'only the client\'s copy of each arrival: checksums left out' },
     { fixture: 'healthy-gro', why: 'GRO at the director and the real servers: merged frames the router sent as segments' },
     { fixture: 'director-two-nics', why: 'in on the front NIC, out of the back NIC: only MACs and TTL differ' },
+    { fixture: 'healthy-tun', why: 'tunnelled copies: the inner packet changes only its TTL' },
+    { fixture: 'tun6-vip-source', why: 'IPv6 SYN retransmissions share an identity: each copy pairs with its own arrival' },
   ],
   fail: [
     { fixture: 'nat-mode-port-map', hosts: ['192.0.2.2'] },
