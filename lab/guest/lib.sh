@@ -155,6 +155,16 @@ tun_rs() {
   server http "$h" 0.0.0.0 80
 }
 
+# tun_site   a tunnelling director on the LAN (ipip loaded, DIP, VIP on eth0) and rs1 as a
+# tunnelling real server; rs2 and the service are the scenario's
+tun_site() {
+  modprobe ipip
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  rs_up rs1; tun_rs rs1
+}
+
 # server KIND HOST ADDR PORT   start one of tools.py's servers (wait_servers waits for them)
 server() {
   local kind=$1 h=$2 addr=$3 port=$4 proto=t

@@ -2,12 +2,20 @@
 // Documented by schema/decode-record.schema.json.
 
 import { formatIp, formatMac } from '../decode/addresses.js';
-import type { Frame } from '../decode/frame-types.js';
+import type { Frame, IpHeader } from '../decode/frame-types.js';
 import { formatTimestamp } from './format-time.js';
 
 export type DecodeRecord = Record<string, string | number | boolean | readonly number[] | DecodeRecordIssue>;
 
 export type DecodeRecordIssue = { readonly code: string; readonly cause: string; readonly offset: number };
+
+function addIpKeys(r: DecodeRecord, prefix: 'ip' | 'tunnel', h: IpHeader): void {
+  r[`${prefix}.version`] = h.version;
+  r[`${prefix}.src`] = formatIp(h.src);
+  r[`${prefix}.dst`] = formatIp(h.dst);
+  r[`${prefix}.ttl`] = h.ttl;
+  if (h.version === 4) r[`${prefix}.id`] = h.id;
+}
 
 export function decodeRecordOf(file: string, f: Frame): DecodeRecord {
   const r: DecodeRecord = {
@@ -39,22 +47,11 @@ export function decodeRecordOf(file: string, f: Frame): DecodeRecord {
     r['arp.tha'] = formatMac(arp.tha);
     r['arp.tpa'] = formatIp(arp.tpa);
   }
-  const tunnel = f.tunnel;
-  if (tunnel) {
-    // The outer header of IP in IP; ip.* below is the encapsulated packet.
-    r['tunnel.version'] = tunnel.version;
-    r['tunnel.src'] = formatIp(tunnel.src);
-    r['tunnel.dst'] = formatIp(tunnel.dst);
-    r['tunnel.ttl'] = tunnel.ttl;
-    if (tunnel.version === 4) r['tunnel.id'] = tunnel.id;
-  }
+  // IP in IP: the outer header first; ip.* is the encapsulated packet.
+  if (f.tunnel) addIpKeys(r, 'tunnel', f.tunnel);
   const ip = f.ip;
   if (ip) {
-    r['ip.version'] = ip.version;
-    r['ip.src'] = formatIp(ip.src);
-    r['ip.dst'] = formatIp(ip.dst);
-    r['ip.ttl'] = ip.ttl;
-    if (ip.version === 4) r['ip.id'] = ip.id;
+    addIpKeys(r, 'ip', ip);
     r['ip.proto'] = ip.protocol;
   }
   const l4 = f.l4;

@@ -9,13 +9,18 @@
 
 IPV6=1
 
+# vip6_source_policy   VIP6 deprecated on the director: source address selection never picks it
+vip6_source_policy() {
+  run director ip -6 addr change $VIP6/128 dev eth0 preferred_lft 0
+}
+
 configure() {
   local rs
   modprobe ip6_tunnel
   net_base
   director_up director $DIP
   vip_on_director director
-  run director ip -6 addr change $VIP6/128 dev eth0 preferred_lft 0
+  vip6_source_policy
   for rs in rs1 rs2; do
     rs_up $rs
     run $rs ip link set ip6tnl0 up

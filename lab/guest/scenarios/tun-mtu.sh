@@ -6,11 +6,7 @@
 # Traffic: 3 HTTP POSTs of 8000 bytes, each on a new connection.
 
 configure() {
-  modprobe ipip
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  rs_up rs1; tun_rs rs1
+  tun_site
   rs_up rs2; tun_rs rs2
   ipvs director -A -t $VIP:80 -s rr
   ipvs director -a -t $VIP:80 -r $RIP1:80 -i -w 1

@@ -6,11 +6,7 @@
 # Traffic: 4 HTTP GETs from the client, each on a new connection.
 
 configure() {
-  modprobe ipip
-  net_base
-  director_up director $DIP
-  vip_on_director director
-  rs_up rs1; tun_rs rs1
+  tun_site
   rs_dr rs2; server http rs2 0.0.0.0 80
   ipvs director -A -t $VIP:80 -s rr
   ipvs director -a -t $VIP:80 -r $RIP1:80 -i -w 1
