@@ -112,7 +112,7 @@ function decodeIpv4Frame(
   }
   // A non-first fragment starts in the middle of the transport payload.
   if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
-  if (tunnel === undefined && isTunnelled(ip.protocol) && !ip.moreFragments && issue === undefined) {
+  if (tunnel === undefined && isTunnelled(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, off + ip.headerLength, end, packed);
   }
   return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed, tunnel);
@@ -136,7 +136,7 @@ function decodeIpv6Frame(
   if (ip.fragment !== undefined && ip.fragment.offset !== 0) {
     return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
   }
-  if (tunnel === undefined && isTunnelled(ip.protocol) && ip.fragment === undefined && issue === undefined) {
+  if (tunnel === undefined && isTunnelled(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, result.next, end, packed);
   }
   return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed, tunnel);
@@ -147,15 +147,29 @@ function isTunnelled(protocol: number): boolean {
 }
 
 /**
- * The inner packet of IP in IP, bounded by the outer packet's end. Fragmented outer packets
- * are left whole: their inner packet is split across frames.
+ * The inner packet of IP in IP, bounded by the outer packet's end. When the outer packet is the
+ * first fragment of several (IPVS fragments tunnelled packets with pmtu_disc=0), the inner packet
+ * goes on in the later fragments: it is bounded by its own length instead, like a frame cut by
+ * the snap length, so its transport header and lengths still describe the client's packet.
  */
 function decapsulated(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], outer: IpHeader, off: number, end: number, packed: boolean,
 ): Frame {
+  const innerEnd = isFirstOfFragments(outer) ? Math.max(end, declaredEnd(b, off, end, outer.protocol)) : end;
   return outer.protocol === IPPROTO.IPIP
-    ? decodeIpv4Frame(raw, b, end, link, vlans, off, packed, outer)
-    : decodeIpv6Frame(raw, b, end, link, vlans, off, packed, outer);
+    ? decodeIpv4Frame(raw, b, innerEnd, link, vlans, off, packed, outer)
+    : decodeIpv6Frame(raw, b, innerEnd, link, vlans, off, packed, outer);
+}
+
+function isFirstOfFragments(ip: IpHeader): boolean {
+  return ip.version === 4 ? ip.moreFragments : ip.fragment?.moreFragments === true;
+}
+
+/** Where an IP packet at `off` says it ends (its total or payload length), or `end` when that cannot be read. */
+function declaredEnd(b: Uint8Array, off: number, end: number, protocol: number): number {
+  if (off + 6 > Math.min(b.length, end)) return end;
+  const length = (b[off + 2]! << 8) | b[off + 3]!, payload = (b[off + 4]! << 8) | b[off + 5]!;
+  return protocol === IPPROTO.IPIP ? (length >= 20 ? off + length : end) : off + 40 + payload;
 }
 
 /** An inner header that cannot be read leaves the outer one as the frame's IP layer, with the inner's issue. */

@@ -66,11 +66,21 @@ describe('decodeFrame: IP in IP', () => {
     expect([frame.l4, frame.issue]).toEqual([undefined, undefined]);
   });
 
-  it('leaves a fragmented outer packet whole: its inner packet is split across frames', () => {
-    const first = decodeFrame(rawPacket(tunnelledSyn({ moreFragments: true }), ETH));
-    expect(first.tunnel).toBeUndefined();
-    expect(first.ip).toMatchObject({ src: parseIpv4(DIP), protocol: 4, moreFragments: true });
-    expect(first.l4).toBeUndefined();
+  it('decodes the first fragment of a fragmented tunnelled packet as the whole client packet, cut', () => {
+    // IPVS with pmtu_disc=0 fragments the outer packet: the first fragment holds the inner headers.
+    const inner = ipv4({ src: HOST.CLIENT_IP, dst: HOST.VIP, protocol: 6, ttl: 62, id: 9, dontFragment: true,
+      payload: tcp({ sport: 40000, dport: 80, flags: TCP.ACK, payload: new Uint8Array(1460) }) });
+    const firstPart = inner.subarray(0, 1480);
+    const bytes = ethernet({ etherType: 0x0800, payload: ipv4({ src: DIP, dst: RIP, protocol: 4, id: 3, moreFragments: true, payload: firstPart }) });
+    const first = decodeFrame(rawPacket(bytes, ETH));
+    expect(first.tunnel).toMatchObject({ src: parseIpv4(DIP), moreFragments: true });
+    expect(first.ip).toMatchObject({ src: parseIpv4(HOST.CLIENT_IP), totalLength: 1500, id: 9 });
+    expect(first.l4).toMatchObject({ kind: 'tcp', sport: 40000, payloadLength: 1460 });
+    expect(first.issue).toBeUndefined();
+    const rest = ethernet({ etherType: 0x0800, payload: ipv4({ src: DIP, dst: RIP, protocol: 4, id: 3, fragmentOffset: 1480, payload: inner.subarray(1480) }) });
+    const later = decodeFrame(rawPacket(rest, ETH));
+    expect([later.tunnel, later.l4, later.issue]).toEqual([undefined, undefined, undefined]);
+    expect(later.ip).toMatchObject({ protocol: 4, fragmentOffset: 1480 });
   });
 
   it('an inner header cut by the snap length keeps the outer header as ip, with a snaplen issue', () => {

@@ -12,7 +12,11 @@ configure() {
   ipvs director -a -t $VIP:80 -r $RIP1:80 -i -w 1
   ipvs director -a -t $VIP:80 -r $RIP2:80 -i -w 1
   head -c 8000 /dev/zero | tr '\0' 'x' > "$RUNDIR/upload.bin"
+  pmtu_policy
 }
+
+# pmtu_policy   IPVS's default: reject DF packets too big for the tunnel (tun-fragmented overrides it)
+pmtu_policy() { :; }
 
 traffic() {
   http_get 3 http://$VIP/ -H Expect: --data-binary @"$RUNDIR/upload.bin"
