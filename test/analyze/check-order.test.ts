@@ -17,7 +17,7 @@ describe('orderChecks', () => {
   });
 
   it('orders the registry so that each check follows those it consults', () => {
-    const order = orderChecks(CHECKS).map((c) => c.meta.id);
+    const order: string[] = orderChecks(CHECKS).map((c) => c.meta.id);
     for (const c of CHECKS) for (const id of c.after ?? []) expect(order.indexOf(id)).toBeLessThan(order.indexOf(c.meta.id));
   });
 });

@@ -37,4 +37,12 @@ describe.skipIf(!present && process.env.CI !== 'true')('LVS-TUN topology and fin
     const [plain] = await findingsOf('forward/icmp-from-director', 'mtu-to-rs');
     expect(plain?.message).not.toMatch(/IP-in-IP/);
   });
+
+  it('names tunl0 in the fix when a real server drops tunnelled packets silently', async () => {
+    const [f] = await findingsOf('service/unanswered-at-rs', 'tun-rs-rp-filter');
+    expect(f?.seen).toMatch(/\(tunnelled\), no answer/);
+    expect(f?.fix).toMatch(/net\.ipv4\.conf\.tunl0\.rp_filter=0/);
+    const [plain] = await findingsOf('service/unanswered-at-rs', 'rs-rp-filter');
+    expect(plain?.fix).not.toMatch(/tunl0/);
+  });
 });

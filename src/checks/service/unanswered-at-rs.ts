@@ -4,6 +4,9 @@ import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 import { fromVipKey } from '../forward/tunnel-source-vip.js';
 
+/** What drops tunnelled (LVS-TUN) packets silently on a real server. */
+const TUNNEL_FIX = 'On that real server (tunnelling): turn reverse-path filtering off or loose for the decapsulated packets, which arrive on tunl0 from clients routed via eth0 (sysctl -w net.ipv4.conf.tunl0.rp_filter=0 net.ipv4.conf.all.rp_filter=0; nstat -az TcpExtIPReversePathFilter counts the drops); the VIP on tunl0 (ip addr add VIP/32 dev tunl0); its firewall must accept IP protocol 4 from the director and the VIP\'s port.';
+
 export default defineCheck({
   meta: {
     id: 'service/unanswered-at-rs',
@@ -43,7 +46,8 @@ export default defineCheck({
           hosts: [cap.hostMac !== undefined ? { mac: cap.hostMac } : { ...(cap.host?.ips[0] !== undefined ? { ip: cap.host.ips[0] } : {}) }],
           evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `${cap.name} answers ${formatIp(c.clientIp)}:${c.clientPort} from ${formatIp(c.vip)}:${c.vport}`,
-          seen: `${c.requestCount} request packet(s) at ${cap.name}, no answer`,
+          seen: `${c.requestCount} request packet(s) at ${cap.name}${arrival.frame.tunnel ? ' (tunnelled)' : ''}, no answer`,
+          ...(arrival.frame.tunnel ? { fix: TUNNEL_FIX } : {}),
           connection: c,
         });
       },
