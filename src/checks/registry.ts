@@ -30,6 +30,7 @@ import schedZeroWeightUsed from './sched/zero-weight-used.js';
 import serviceHealthCheckBlind from './service/health-check-blind.js';
 import serviceRefusedByRs from './service/refused-by-rs.js';
 import serviceResetByDirector from './service/reset-by-director.js';
+import serviceServedByDirector from './service/served-by-director.js';
 import serviceUnanswered from './service/unanswered.js';
 import serviceUnansweredAtRs from './service/unanswered-at-rs.js';
 import vrrpBadAdvert from './vrrp/bad-advert.js';
@@ -68,6 +69,7 @@ export const CHECKS: readonly AnyCheck[] = [
   serviceHealthCheckBlind,
   serviceRefusedByRs,
   serviceResetByDirector,
+  serviceServedByDirector,
   serviceUnanswered,
   serviceUnansweredAtRs,
   vrrpBadAdvert,

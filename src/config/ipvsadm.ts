@@ -97,7 +97,9 @@ export function parseIpvsadm(text: string, file: string): ConfigResult<Deploymen
   }
   flushListing();
 
-  if (!recognised) errors.push({ file, message: 'no ipvsadm commands, ipvsadm -S lines or ipvsadm -Ln table found' });
+  // `ipvsadm -S` of a director without virtual services prints nothing: an empty file is that table.
+  if (!recognised && text.trim() === '') notes.push(`${file}: empty, read as the output of ipvsadm -S without virtual services`);
+  else if (!recognised) errors.push({ file, message: 'no ipvsadm commands, ipvsadm -S lines or ipvsadm -Ln table found' });
   if (errors.length > 0) return configFailed(errors);
   if (ignored.length > 0) {
     const lines = new Set(ignored).size;

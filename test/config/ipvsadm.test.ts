@@ -201,6 +201,11 @@ describe('parseIpvsadm: text as pasted', () => {
     ]);
   });
 
+  it('reads an empty file as the empty output of ipvsadm -S: no virtual services, with a note', () => {
+    expect(services('')).toEqual([]);
+    expect(notes('\n  \n')).toContain('rules.txt: empty, read as the output of ipvsadm -S without virtual services');
+  });
+
   it('reports every unreadable ipvsadm line with its line number', () => {
     const text = [
       'ipvsadm -A -t 192.0.2.10:80 -s wrr',
