@@ -143,15 +143,16 @@ rs_vip_lo() {
 # rs_dr HOST   a correctly configured DR real server
 rs_dr() { rs_up "$1"; rs_arp "$1" 1 2; rs_vip_lo "$1"; }
 
-# tun_rs HOST   a tunnelling (LVS-TUN) real server, its address already up: the DR ARP sysctls,
-# rp_filter off (a decapsulated packet arrives on tunl0 from a client routed via eth0), tunl0 up
-# with the VIP on it (needs `modprobe ipip`), HTTP on 0.0.0.0:80
+# tun_rs HOST [DEV]   a tunnelling (LVS-TUN) real server, its address already up: the DR ARP
+# sysctls, rp_filter off (a decapsulated packet arrives on the tunnel device from a client routed
+# via eth0), DEV (default tunl0: `modprobe ipip`; gre0: `modprobe ip_gre`) up with the VIP on it,
+# HTTP on 0.0.0.0:80
 tun_rs() {
-  local h=$1
+  local h=$1 dev=${2:-tunl0}
   rs_arp "$h" 1 2
-  sysctl_set "$h" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
-  run "$h" ip link set tunl0 up
-  run "$h" ip addr add $VIP/32 dev tunl0
+  sysctl_set "$h" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.$dev.rp_filter=0
+  run "$h" ip link set "$dev" up
+  run "$h" ip addr add $VIP/32 dev "$dev"
   server http "$h" 0.0.0.0 80
 }
 

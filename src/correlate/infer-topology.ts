@@ -192,7 +192,7 @@ export function inferTopology(
     if (!directorMacs.has(m) && isTunnelRouter(ev, m)) routerMacs.add(m);
   }
   for (const [relay, targets] of ev.tunnelTargets) {
-    if (directorMacs.has(relay)) evidence.push(`${formatMac(relay)} forwards in IP-in-IP tunnels (LVS-TUN) to ${[...targets.keys()].map(formatIp).join(', ')}`);
+    if (directorMacs.has(relay)) evidence.push(`${formatMac(relay)} forwards in tunnels (LVS-TUN) to ${[...targets.keys()].map(formatIp).join(', ')}`);
   }
 
   // Each capture's candidates for its own MAC, best first (sorted once, used below too), and the

@@ -1,8 +1,9 @@
 // The only dispatcher: link layer by link type → VLAN tags → ARP or IPv4 / IPv6 → transport.
 // Each step is bounded twice: by what the enclosing layer declares (frame length, IP length),
 // so Ethernet padding and trailers are never payload, and by what was captured.
-// IP in IP (LVS-TUN's encapsulation, protocol 4 or 41) is decoded one level deep: the frame's
-// `ip` and `l4` are the inner packet, the one the client sent, and `tunnel` the outer header.
+// IP in IP and GRE (LVS-TUN's encapsulations: protocol 4 or 41, and 47 with `--tun-type gre`) are
+// decoded one level deep: the frame's `ip` and `l4` are the inner packet, the one the client
+// sent, and `tunnel` the outer header.
 
 import type { RawPacket } from '../io/raw-packet.js';
 import { decodeArp } from './arp.js';
@@ -143,7 +144,28 @@ function decodeIpv6Frame(
 }
 
 function isTunnelled(protocol: number): boolean {
-  return protocol === IPPROTO.IPIP || protocol === IPPROTO.IPV6;
+  return protocol === IPPROTO.IPIP || protocol === IPPROTO.IPV6 || protocol === IPPROTO.GRE;
+}
+
+/** GRE (RFC 2784/2890) header flags; version 0 only (1 is PPTP's enhanced GRE). */
+const GRE_CHECKSUM = 0x8000, GRE_ROUTING = 0x4000, GRE_KEY = 0x2000, GRE_SEQUENCE = 0x1000, GRE_VERSION = 0x0007;
+const GRE_MIN_HEADER_LENGTH = 4;
+
+/**
+ * Where the inner IP header starts and its version, after the tunnel header (none for IP in IP);
+ * undefined when the packet carries something else (GRE with another protocol, an unreadable
+ * or cut GRE header: the frame keeps its outer header, as before decapsulation).
+ */
+function innerStart(b: Uint8Array, off: number, end: number, protocol: number): { readonly off: number; readonly version: 4 | 6 } | undefined {
+  if (protocol === IPPROTO.IPIP) return { off, version: 4 };
+  if (protocol === IPPROTO.IPV6) return { off, version: 6 };
+  if (off + GRE_MIN_HEADER_LENGTH > Math.min(b.length, end)) return undefined;
+  const flags = (b[off]! << 8) | b[off + 1]!, etherType = (b[off + 2]! << 8) | b[off + 3]!;
+  if ((flags & (GRE_VERSION | GRE_ROUTING)) !== 0) return undefined;
+  const length = GRE_MIN_HEADER_LENGTH + (flags & GRE_CHECKSUM ? 4 : 0) + (flags & GRE_KEY ? 4 : 0) + (flags & GRE_SEQUENCE ? 4 : 0);
+  if (etherType === ETHERTYPE.IPV4) return { off: off + length, version: 4 };
+  if (etherType === ETHERTYPE.IPV6) return { off: off + length, version: 6 };
+  return undefined;
 }
 
 /**
@@ -155,10 +177,12 @@ function isTunnelled(protocol: number): boolean {
 function decapsulated(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], outer: IpHeader, off: number, end: number, packed: boolean,
 ): Frame {
-  const innerEnd = isFirstOfFragments(outer) ? Math.max(end, declaredEnd(b, off, end, outer.protocol)) : end;
-  return outer.protocol === IPPROTO.IPIP
-    ? decodeIpv4Frame(raw, b, innerEnd, link, vlans, off, packed, outer)
-    : decodeIpv6Frame(raw, b, innerEnd, link, vlans, off, packed, outer);
+  const inner = innerStart(b, off, end, outer.protocol);
+  if (inner === undefined) return withTransport(raw, b, link, vlans, outer, off, end, undefined, packed, undefined);
+  const innerEnd = isFirstOfFragments(outer) ? Math.max(end, declaredEnd(b, inner.off, end, inner.version)) : end;
+  return inner.version === 4
+    ? decodeIpv4Frame(raw, b, innerEnd, link, vlans, inner.off, packed, outer)
+    : decodeIpv6Frame(raw, b, innerEnd, link, vlans, inner.off, packed, outer);
 }
 
 function isFirstOfFragments(ip: IpHeader): boolean {
@@ -166,10 +190,10 @@ function isFirstOfFragments(ip: IpHeader): boolean {
 }
 
 /** Where an IP packet at `off` says it ends (its total or payload length), or `end` when that cannot be read. */
-function declaredEnd(b: Uint8Array, off: number, end: number, protocol: number): number {
+function declaredEnd(b: Uint8Array, off: number, end: number, version: 4 | 6): number {
   if (off + 6 > Math.min(b.length, end)) return end;
   const length = (b[off + 2]! << 8) | b[off + 3]!, payload = (b[off + 4]! << 8) | b[off + 5]!;
-  return protocol === IPPROTO.IPIP ? (length >= 20 ? off + length : end) : off + 40 + payload;
+  return version === 4 ? (length >= 20 ? off + length : end) : off + 40 + payload;
 }
 
 /** An inner header that cannot be read leaves the outer one as the frame's IP layer, with the inner's issue. */

@@ -255,6 +255,7 @@ const K_TUNNEL_SRC = ascii(',"tunnel.src":"');
 const K_TUNNEL_DST = ascii('","tunnel.dst":"');
 const K_TUNNEL_TTL = ascii('","tunnel.ttl":');
 const K_TUNNEL_ID = ascii(',"tunnel.id":');
+const K_TUNNEL_PROTO = ascii(',"tunnel.proto":');
 
 /** The outer header of IP in IP (rare: written in pieces). */
 function putTunnel(b: Uint8Array, p: number, t: IpHeader): number {
@@ -263,6 +264,7 @@ function putTunnel(b: Uint8Array, p: number, t: IpHeader): number {
   p = copy(b, p, K_TUNNEL_DST); p = copy(b, p, ipBytes(t.dst));
   p = copy(b, p, K_TUNNEL_TTL); p = putNumber(b, p, t.ttl);
   if (t.version === 4) { p = copy(b, p, K_TUNNEL_ID); p = putNumber(b, p, t.id); }
+  p = copy(b, p, K_TUNNEL_PROTO); p = putNumber(b, p, t.protocol);
   return p;
 }
 

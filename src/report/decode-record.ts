@@ -48,7 +48,10 @@ export function decodeRecordOf(file: string, f: Frame): DecodeRecord {
     r['arp.tpa'] = formatIp(arp.tpa);
   }
   // IP in IP: the outer header first; ip.* is the encapsulated packet.
-  if (f.tunnel) addIpKeys(r, 'tunnel', f.tunnel);
+  if (f.tunnel) {
+    addIpKeys(r, 'tunnel', f.tunnel);
+    r['tunnel.proto'] = f.tunnel.protocol;
+  }
   const ip = f.ip;
   if (ip) {
     addIpKeys(r, 'ip', ip);

@@ -12,7 +12,7 @@ describe.skipIf(!present && process.env.CI !== 'true')('LVS-TUN topology and fin
     expect(r.topology.directors.map((d) => [d.ip, [...(d.tunnelsTo ?? [])].sort()])).toEqual([['192.0.2.2', ['192.0.2.11', '203.0.113.12']]]);
     expect(r.topology.realServers.map((h) => h.ip).sort()).toEqual(['192.0.2.11', '203.0.113.12']);
     expect(r.topology.routers.map((h) => h.mac)).toContain('02:00:00:00:02:01');
-    expect(r.topology.evidence.some((e) => e.includes('IP-in-IP tunnels (LVS-TUN) to'))).toBe(true);
+    expect(r.topology.evidence.some((e) => e.includes('forwards in tunnels (LVS-TUN) to'))).toBe(true);
   });
 
   it('with only the director\'s capture, the real server behind the router is known by its address', async () => {

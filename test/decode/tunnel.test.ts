@@ -58,6 +58,24 @@ describe('decodeFrame: IP in IP', () => {
     expect(sixInSix.l4).toMatchObject({ kind: 'tcp', sport: 40000 });
   });
 
+  it('decodes GRE (ipvsadm --tun-type gre) like IP in IP, with optional fields, version 0 only', () => {
+    const gre = (flags: number, proto: number, extra: number[] = []) => Uint8Array.of(flags >> 8, flags & 0xff, proto >> 8, proto & 0xff, ...extra);
+    const withGre = (header: Uint8Array) => decodeFrame(rawPacket(ethernet({ etherType: 0x0800,
+      payload: ipv4({ src: DIP, dst: RIP, protocol: 47, payload: new Uint8Array([...header, ...clientSynPacket(62)]) }) }), ETH));
+    const plain = withGre(gre(0, 0x0800));
+    expect(plain.tunnel).toMatchObject({ protocol: 47, dst: parseIpv4(RIP) });
+    expect(plain.l4).toMatchObject({ kind: 'tcp', flags: TCP.SYN, offset: 14 + 20 + 4 + 20 });
+    // Checksum and key present: 8 more bytes before the inner header.
+    expect(withGre(gre(0xa000, 0x0800, [0, 0, 0, 0, 0, 0, 0, 42])).l4).toMatchObject({ kind: 'tcp', offset: 14 + 20 + 12 + 20 });
+    // PPTP's enhanced GRE (version 1) and other payload protocols stay undecoded, as before.
+    for (const frame of [withGre(gre(0x0001, 0x880b)), withGre(gre(0, 0x6558))]) {
+      expect([frame.tunnel, frame.l4, frame.issue]).toEqual([undefined, undefined, undefined]);
+      expect(frame.ip).toMatchObject({ protocol: 47 });
+    }
+    expect(summarizeFrame(plain)).toMatch(/^192\.0\.2\.2 > 203\.0\.113\.12 GRE ttl 64: /);
+    expect(decodeRecordOf('f', plain)).toMatchObject({ 'tunnel.proto': 47, 'ip.src': HOST.CLIENT_IP });
+  });
+
   it('decapsulates one level only', () => {
     const twice = ipv4({ src: '192.0.2.3', dst: DIP, protocol: 4, payload: ipv4({ src: DIP, dst: RIP, protocol: 4, payload: clientSynPacket(62) }) });
     const frame = decodeFrame(rawPacket(ethernet({ etherType: 0x0800, payload: twice }), ETH));

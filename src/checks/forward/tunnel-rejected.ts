@@ -39,7 +39,7 @@ export default defineCheck({
     fix: 'Depends on the cause named in the finding.',
     docs: 'docs/checks/forward/tunnel-rejected.md',
     messages: {
-      rejected: '{{sender}} rejects the director\'s IP-in-IP packets for {{vip}} with ICMP {{type}}/{{code}}: {{what}}.',
+      rejected: '{{sender}} rejects the director\'s {{kind}} packets for {{vip}} with ICMP {{type}}/{{code}}: {{what}}.',
     },
   },
   sightingKinds: ['icmp', 'icmpv6'],
@@ -50,7 +50,7 @@ export default defineCheck({
         if (!ip || !l4 || (l4.kind !== 'icmp' && l4.kind !== 'icmpv6')) return;
         // An error about a tunnelled packet the director sent: its quote is IP in IP from a director address.
         const q = l4.embedded;
-        if (q === undefined || (q.protocol !== 4 && q.protocol !== 41) || ctx.topology.hostByIp(q.src)?.role !== 'director') return;
+        if (q === undefined || (q.protocol !== 4 && q.protocol !== 41 && q.protocol !== 47) || ctx.topology.hostByIp(q.src)?.role !== 'director') return;
         const cause = causeOf(l4);
         if (!cause) return;
         const inner = q.inner;
@@ -64,12 +64,12 @@ export default defineCheck({
         const vip = inner !== undefined ? formatIp(inner.dst) : 'the VIP';
         ctx.report({
           messageId: 'rejected',
-          data: { sender, vip, type: l4.type, code: l4.code, what: cause.what },
+          data: { sender, vip, kind: q.protocol === 47 ? 'GRE' : 'IP-in-IP', type: l4.type, code: l4.code, what: cause.what },
           key: `${formatIp(ip.src)}|${cause.key}`,
           hosts: [{ ip: ip.src, ...(host?.mac !== undefined ? { mac: host.mac } : {}) }],
           evidence: [{ capture: s.capture, frame: s.frame }],
           expected: `${formatIp(q.dst)} decapsulates the director's IP-in-IP packets (tunnel up with the VIP on it)`,
-          seen: `ICMP ${l4.type}/${l4.code} from ${formatIp(ip.src)} about ${formatIp(q.src)} > ${formatIp(q.dst)} IPIP` +
+          seen: `ICMP ${l4.type}/${l4.code} from ${formatIp(ip.src)} about ${formatIp(q.src)} > ${formatIp(q.dst)} ${q.protocol === 47 ? 'GRE' : 'IPIP'}` +
             (inner !== undefined ? ` (${formatIp(inner.src)}${inner.sport !== undefined ? `:${inner.sport}` : ''} > ${formatIp(inner.dst)}${inner.dport !== undefined ? `:${inner.dport}` : ''})` : ''),
           fix: cause.fix,
         });

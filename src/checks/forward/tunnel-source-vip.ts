@@ -18,7 +18,7 @@ export default defineCheck({
     fix: 'Keep the VIP out of source selection on the director: IPv6 ip -6 addr change VIP6/128 dev eth0 preferred_lft 0 (a deprecated address is never chosen), or ip -6 route replace RS-PREFIX dev eth0 src DIP6; IPv4 the VIP as a /32 secondary address with the DIP primary, or ip route replace RS-SUBNET dev eth0 src DIP.',
     docs: 'docs/checks/forward/tunnel-source-vip.md',
     messages: {
-      fromVip: 'The director ({{director}}) sends its IP-in-IP packets from VIP {{vip}}: real servers holding the VIP drop them as coming from their own address.',
+      fromVip: 'The director ({{director}}) sends its {{kind}} packets from VIP {{vip}}: real servers holding the VIP drop them as coming from their own address.',
     },
   },
   sightingKinds: ['ip'],
@@ -37,7 +37,7 @@ export default defineCheck({
         }
         ctx.report({
           messageId: 'fromVip',
-          data: { director: formatMac(director), vip: formatIp(tunnel.src) },
+          data: { director: formatMac(director), vip: formatIp(tunnel.src), kind: tunnel.protocol === 47 ? 'GRE' : 'IP-in-IP' },
           key: `${director}|${formatIp(tunnel.src)}`,
           hosts: [{ mac: director }],
           evidence: [{ capture: s.capture, frame: s.frame }],

@@ -4,6 +4,7 @@ checkCases('forward/not-forwarded', {
   pass: [{ fixture: 'healthy-wrr' }, { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' },
     { fixture: 'healthy-gro', why: 'segments at the router, frames merged by GRO at the director' },
     { fixture: 'healthy-tun', why: 'tunnelled copies (LVS-TUN), one of them through a router' },
+    { fixture: 'healthy-tun-gre', why: 'GRE-tunnelled copies (--tun-type gre)' },
     { fixture: 'tun-fragmented', why: 'tunnelled copies fragmented by the director: the first fragment holds the client packet' },
     { fixture: 'arp-flux', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'rs1 answers ARP for the VIP but serves from it: a leaking real server, not the director' },
     { fixture: 'director-two-nics', why: 'in on eth0 (director.pcap), out on eth1 (director-eth1.pcap): another source MAC, the same host' },
