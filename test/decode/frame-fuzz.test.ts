@@ -37,6 +37,10 @@ function brokenRule(frame: Frame): string | undefined {
   if (frame.l4?.kind === 'tcp' && frame.l4.payloadOffset > frame.caplen) return 'tcp header past the capture';
   if (frame.l4?.kind === 'tcp' && frame.l4.payloadLength < 0) return 'negative tcp payload';
   if (frame.l4?.kind === 'udp' && frame.l4.payloadLength < 0) return 'negative udp payload';
+  const tunnel = frame.tunnel;
+  if (tunnel !== undefined && frame.ip === undefined) return 'tunnel without inner ip';
+  if (tunnel !== undefined && frame.ip !== undefined && frame.ip.offset < tunnel.offset + tunnel.headerLength) return 'inner ip inside the outer header';
+  if (tunnel !== undefined && tunnel.protocol !== 4 && tunnel.protocol !== 41 && tunnel.protocol !== 47) return `tunnel protocol ${tunnel.protocol}`;
   return undefined;
 }
 
@@ -59,6 +63,11 @@ const SAMPLES: readonly (readonly [Uint8Array, number])[] = [
   [nullPingFrame('le'), LINKTYPE.NULL],
   [ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 6, options: new Uint8Array(8), payload: tcp({ sport: 1, dport: 2, flags: 2, options: tcpOptions({ mss: 1460, sackPermitted: true, timestamps: [1, 2], windowScale: 7 }) }) }) }), LINKTYPE.ETHERNET],
   [ethernet({ etherType: 0x86dd, payload: ipv6({ nextHeader: 6, extensions: [{ type: 0 }, { type: 43, body: new Uint8Array(14) }, { type: 44 }, { type: 51 }], payload: tcp({ sport: 1, dport: 2, flags: 2 }) }) }), LINKTYPE.ETHERNET],
+  // LVS-TUN: IP in IP, GRE with a key, 6in6, and a first fragment of a tunnelled packet.
+  [ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 4, payload: clientSynFrame().subarray(14) }) }), LINKTYPE.ETHERNET],
+  [ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 47, payload: new Uint8Array([0x20, 0, 0x08, 0, 0, 0, 0, 7, ...clientSynFrame().subarray(14)]) }) }), LINKTYPE.ETHERNET],
+  [ethernet({ etherType: 0x86dd, payload: ipv6({ nextHeader: 41, payload: udp6Frame().subarray(14) }) }), LINKTYPE.ETHERNET],
+  [ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 4, moreFragments: true, payload: ipv4({ protocol: 6, payload: tcp({ sport: 1, dport: 80, flags: 16, payload: new Uint8Array(200) }) }).subarray(0, 120) }) }), LINKTYPE.ETHERNET],
 ];
 
 describe('decodeFrame never throws', () => {
@@ -69,6 +78,11 @@ describe('decodeFrame never throws', () => {
         checkDecodes(bytes, linkType, bytes.length, bytes.length + missing)),
       { seed: SEED + linkType, numRuns: RUNS },
     );
+  });
+
+  it('has tunnelled samples that decode as such before any mutation', () => {
+    const tunnelled = SAMPLES.filter(([bytes, linkType]) => decodeFrame(rawPacket(bytes, linkType)).tunnel !== undefined);
+    expect(tunnelled).toHaveLength(4);
   });
 
   it('on an unsupported link type', () => {
