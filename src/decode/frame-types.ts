@@ -177,7 +177,7 @@ export type EmbeddedPacket = {
   readonly dport?: number;
   /** TCP only, when the quote is long enough. */
   readonly seq?: number;
-  /** The encapsulated packet when the quoted one is IP in IP (protocol 4 or 41) and quoted far enough. */
+  /** The encapsulated packet when the quoted one is IP in IP or GRE (protocol 4, 41 or 47) and quoted far enough. */
   readonly inner?: EmbeddedPacket;
 };
 

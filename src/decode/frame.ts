@@ -23,6 +23,7 @@ import { decodeTcp, readTcp, tcpOptionIssue } from './tcp.js';
 import { decodeUdp, readUdp, udpLengthIssue } from './udp.js';
 import { decodeVlanTags, isVlanTpid } from './vlan.js';
 import { decodeVrrp } from './vrrp.js';
+import { isTunnelProtocol, tunnelPayload } from './tunnel.js';
 
 /**
  * Decodes one captured frame as far as its bytes allow. Never throws: problems end up in `issue`.
@@ -113,7 +114,7 @@ function decodeIpv4Frame(
   }
   // A non-first fragment starts in the middle of the transport payload.
   if (ip.fragmentOffset !== 0) return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
-  if (tunnel === undefined && isTunnelled(ip.protocol) && issue === undefined) {
+  if (tunnel === undefined && isTunnelProtocol(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, off + ip.headerLength, end, packed);
   }
   return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed, tunnel);
@@ -137,36 +138,12 @@ function decodeIpv6Frame(
   if (ip.fragment !== undefined && ip.fragment.offset !== 0) {
     return buildFrame(raw, link, vlans, undefined, ip, undefined, issue, tunnel);
   }
-  if (tunnel === undefined && isTunnelled(ip.protocol) && issue === undefined) {
+  if (tunnel === undefined && isTunnelProtocol(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, result.next, end, packed);
   }
   return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed, tunnel);
 }
 
-function isTunnelled(protocol: number): boolean {
-  return protocol === IPPROTO.IPIP || protocol === IPPROTO.IPV6 || protocol === IPPROTO.GRE;
-}
-
-/** GRE (RFC 2784/2890) header flags; version 0 only (1 is PPTP's enhanced GRE). */
-const GRE_CHECKSUM = 0x8000, GRE_ROUTING = 0x4000, GRE_KEY = 0x2000, GRE_SEQUENCE = 0x1000, GRE_VERSION = 0x0007;
-const GRE_MIN_HEADER_LENGTH = 4;
-
-/**
- * Where the inner IP header starts and its version, after the tunnel header (none for IP in IP);
- * undefined when the packet carries something else (GRE with another protocol, an unreadable
- * or cut GRE header: the frame keeps its outer header, as before decapsulation).
- */
-function innerStart(b: Uint8Array, off: number, end: number, protocol: number): { readonly off: number; readonly version: 4 | 6 } | undefined {
-  if (protocol === IPPROTO.IPIP) return { off, version: 4 };
-  if (protocol === IPPROTO.IPV6) return { off, version: 6 };
-  if (off + GRE_MIN_HEADER_LENGTH > Math.min(b.length, end)) return undefined;
-  const flags = (b[off]! << 8) | b[off + 1]!, etherType = (b[off + 2]! << 8) | b[off + 3]!;
-  if ((flags & (GRE_VERSION | GRE_ROUTING)) !== 0) return undefined;
-  const length = GRE_MIN_HEADER_LENGTH + (flags & GRE_CHECKSUM ? 4 : 0) + (flags & GRE_KEY ? 4 : 0) + (flags & GRE_SEQUENCE ? 4 : 0);
-  if (etherType === ETHERTYPE.IPV4) return { off: off + length, version: 4 };
-  if (etherType === ETHERTYPE.IPV6) return { off: off + length, version: 6 };
-  return undefined;
-}
 
 /**
  * The inner packet of IP in IP, bounded by the outer packet's end. When the outer packet is the
@@ -177,7 +154,7 @@ function innerStart(b: Uint8Array, off: number, end: number, protocol: number): 
 function decapsulated(
   raw: RawPacket, b: Uint8Array, link: LinkLayer, vlans: readonly VlanTag[], outer: IpHeader, off: number, end: number, packed: boolean,
 ): Frame {
-  const inner = innerStart(b, off, end, outer.protocol);
+  const inner = tunnelPayload(b, off, end, outer.protocol);
   if (inner === undefined) return withTransport(raw, b, link, vlans, outer, off, end, undefined, packed, undefined);
   const innerEnd = isFirstOfFragments(outer) ? Math.max(end, declaredEnd(b, inner.off, end, inner.version)) : end;
   return inner.version === 4

@@ -6,6 +6,7 @@ import { ipv4At, ipv6At } from './addresses.js';
 import { u16, u32 } from './bytes.js';
 import { IPPROTO } from './constants.js';
 import type { EmbeddedPacket } from './frame-types.js';
+import { tunnelPayload } from './tunnel.js';
 
 const V4 = { VERSION_IHL: 0, ID: 4, FLAGS_FRAGMENT: 6, TTL: 8, PROTOCOL: 9, SRC: 12, DST: 16 } as const;
 const V6 = { VERSION: 0, NEXT_HEADER: 6, HOP_LIMIT: 7, SRC: 8, DST: 24 } as const;
@@ -51,8 +52,9 @@ function quoted(
     dport: withPorts ? u16(b, l4 + 2) : undefined,
     seq: withSeq ? u32(b, l4 + 4) : undefined,
   };
-  // A quoted IP-in-IP packet (an error about an LVS-TUN copy): the encapsulated packet too, one level.
-  if (nested || l4 < 0 || (protocol !== IPPROTO.IPIP && protocol !== IPPROTO.IPV6)) return packet;
-  const inner = protocol === IPPROTO.IPIP ? readQuotedIpv4(b, l4, stop, true) : readQuotedIpv6(b, l4, stop, true);
+  // A quoted IP-in-IP or GRE packet (an error about an LVS-TUN copy): the encapsulated packet too, one level.
+  const payload = nested || l4 < 0 ? undefined : tunnelPayload(b, l4, stop, protocol);
+  if (payload === undefined) return packet;
+  const inner = payload.version === 4 ? readQuotedIpv4(b, payload.off, stop, true) : readQuotedIpv6(b, payload.off, stop, true);
   return inner === undefined ? packet : { ...packet, inner };
 }

@@ -8,7 +8,7 @@ import { hashPacket } from '../../src/correlate/packet-hash.js';
 import { decodeRecordOf } from '../../src/report/decode-record.js';
 import { DecodeLineWriter } from '../../src/report/decode-line.js';
 import { summarizeFrame } from '../../src/report/frame-summary.js';
-import { TCP, ethernet, ipv4, ipv6, rawPacket, tcp } from '../support/packet-bytes.js';
+import { TCP, ethernet, icmp, ipv4, ipv6, rawPacket, tcp } from '../support/packet-bytes.js';
 import { HOST, clientSynPacket } from './sample-frames.js';
 
 const ETH = LINKTYPE.ETHERNET;
@@ -74,6 +74,16 @@ describe('decodeFrame: IP in IP', () => {
     }
     expect(summarizeFrame(plain)).toMatch(/^192\.0\.2\.2 > 203\.0\.113\.12 GRE ttl 64: /);
     expect(decodeRecordOf('f', plain)).toMatchObject({ 'tunnel.proto': 47, 'ip.src': HOST.CLIENT_IP });
+  });
+
+  it('decodes the client packet inside an ICMP error quoting a tunnelled packet, IP in IP or GRE', () => {
+    const quoteOf = (protocol: number, tunnelHeader: number[]) =>
+      ipv4({ src: DIP, dst: RIP, protocol, ttl: 64, payload: new Uint8Array([...tunnelHeader, ...clientSynPacket(62)]) }).subarray(0, 20 + tunnelHeader.length + 28);
+    for (const [protocol, header] of [[4, []], [47, [0, 0, 0x08, 0]]] as const) {
+      const error = ethernet({ etherType: 0x0800, payload: ipv4({ src: RIP, dst: DIP, protocol: 1, payload: icmp({ type: 3, code: 3, payload: quoteOf(protocol, [...header]) }) }) });
+      const l4 = decodeFrame(rawPacket(error, ETH)).l4;
+      expect(l4).toMatchObject({ kind: 'icmp', embedded: { protocol, src: parseIpv4(DIP), inner: { src: parseIpv4(HOST.CLIENT_IP), dst: parseIpv4(HOST.VIP), dport: 80 } } });
+    }
   });
 
   it('decapsulates one level only', () => {
