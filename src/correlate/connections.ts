@@ -7,7 +7,7 @@
 // thousands are in flight and every one holds its sightings.
 
 import type { IpAddress, Mac } from '../decode/addresses.js';
-import type { Frame } from '../decode/frame-types.js';
+import type { EmbeddedPacket, Frame } from '../decode/frame-types.js';
 import { EndpointMap } from './endpoint-map.js';
 import { dstMacOf, samePacket, srcMacOf, type Sighting } from './sighting.js';
 import type { TopologyView } from './topology.js';
@@ -85,6 +85,13 @@ export type TrackerOptions = {
 /** The key of the VIP connection from clientIp:clientPort to service port vport. */
 export function connectionKeyOf(clientIp: IpAddress, clientPort: number, vport: number, protocol: string): string {
   return `${clientIp}|${clientPort}|${vport}|${protocol}`;
+}
+
+/** The key of the TCP or UDP connection a quoted packet (an ICMP error's) belongs to, when the quote holds its ports. */
+export function quotedConnectionKey(q: EmbeddedPacket | undefined): string | undefined {
+  if (q?.sport === undefined || q.dport === undefined) return undefined;
+  const protocol = q.protocol === 6 ? 'tcp' : q.protocol === 17 ? 'udp' : undefined;
+  return protocol && connectionKeyOf(q.src, q.sport, q.dport, protocol);
 }
 
 /** The ports and protocol of a connection as one integer (client port, service port, protocol). */

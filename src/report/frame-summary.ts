@@ -1,7 +1,6 @@
 import { formatIp, formatMac } from '../decode/addresses.js';
+import { IPPROTO } from '../decode/constants.js';
 import type { Frame } from '../decode/frame-types.js';
-
-const GRE = 47;
 
 const TCP_FLAG_LETTERS: readonly [number, string][] = [
   [0x02, 'S'], [0x10, '.'], [0x01, 'F'], [0x04, 'R'], [0x08, 'P'], [0x20, 'U'], [0x40, 'E'], [0x80, 'W'],
@@ -18,7 +17,7 @@ export function summarizeFrame(f: Frame): string {
   const inner = summarizeInner(f);
   const t = f.tunnel;
   // IP in IP: the outer header first, as tcpdump prints it.
-  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} ${t.protocol === GRE ? 'GRE' : 'IPIP'} ${t.version === 4 ? 'ttl' : 'hlim'} ${t.ttl}: ${inner}` : inner;
+  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} ${t.protocol === IPPROTO.GRE ? 'GRE' : 'IPIP'} ${t.version === 4 ? 'ttl' : 'hlim'} ${t.ttl}: ${inner}` : inner;
 }
 
 function summarizeInner(f: Frame): string {

@@ -1,6 +1,6 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
 import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
-import { connectionKeyOf } from '../../correlate/connections.js';
+import { quotedConnectionKey } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { directorSending } from '../vantage.js';
 import { tunnelRejectionKey } from './tunnel-rejected.js';
@@ -53,14 +53,10 @@ export default defineCheck({
         if (director === undefined) return;
         const cause = causeOf(l4, (ctx.topology.hostByMac(director)?.tunnelsTo?.length ?? 0) > 0);
         if (!cause) return;
-        const q = l4.embedded;
+        const key = quotedConnectionKey(l4.embedded);
         // IPVS relaying a real server's error about a tunnelled packet (ip_vs_in_icmp): that check names the cause.
-        const relayed = tunnelRejectionKey(q);
-        if (relayed !== undefined && ctx.isExplained(relayed)) return;
-        if (q && q.sport !== undefined && q.dport !== undefined) {
-          const proto = q.protocol === 6 ? 'tcp' : q.protocol === 17 ? 'udp' : undefined;
-          if (proto) ctx.explain(connectionKeyOf(q.src, q.sport, q.dport, proto));
-        }
+        if (key !== undefined && ctx.isExplained(tunnelRejectionKey(key))) return;
+        if (key !== undefined) ctx.explain(key);
         ctx.report({
           messageId: 'icmp',
           data: { mac: formatMac(director), type: l4.type, code: l4.code, vip: formatIp(ip.src), client: formatIp(ip.dst), what: cause.what },

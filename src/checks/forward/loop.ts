@@ -1,4 +1,5 @@
 import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
+import type { Frame } from '../../decode/frame-types.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck } from '../check-api.js';
@@ -17,6 +18,11 @@ function loopCulprit(sightings: readonly Sighting[], isDirector: (m: Mac | undef
     if (src !== undefined && !isDirector(src) && ttl < firstTtl && ttl < lowest) { culprit = src; lowest = ttl; }
   }
   return culprit ?? sightings.map(srcMacOf).find((m) => isDirector(m));
+}
+
+/** The TTL routers count down: a tunnelled packet's (LVS-TUN) outer one, the inner one stays. */
+function routedTtl(f: Frame): number {
+  return (f.tunnel ?? f.ip!).ttl;
 }
 
 export default defineCheck({
@@ -41,11 +47,10 @@ export default defineCheck({
         if (!ip || earlier.length === 0) return;
         const c = ctx.captures[s.capture]!;
         const dst = dstMacOf(s);
-        // Routers count down the outer TTL of a tunnelled packet (LVS-TUN), the inner one stays.
-        const tunnel = s.frame.tunnel, ttl = (tunnel ?? ip).ttl;
+        const tunnel = s.frame.tunnel, ttl = routedTtl(s.frame);
         let previous: Sighting | undefined;
         for (const e of earlier) {
-          if (e.capture === s.capture && (e.frame.tunnel === undefined) === (tunnel === undefined) && (e.frame.tunnel ?? e.frame.ip!).ttl > ttl &&
+          if (e.capture === s.capture && (e.frame.tunnel === undefined) === (tunnel === undefined) && routedTtl(e.frame) > ttl &&
             (dst !== undefined ? dstMacOf(e) === dst : isInbound(e, c) && isInbound(s, c))) { previous = e; break; }
         }
         if (!previous) return;
@@ -58,13 +63,13 @@ export default defineCheck({
           messageId: 'loop',
           data: {
             packet: `${formatIp(ip.src)} → ${formatIp(ip.dst)}${port}`, capture: c.name, ttl,
-            firstTtl: (previous.frame.tunnel ?? previous.frame.ip!).ttl, culprit: culprit !== undefined ? ctx.topology.labelOfMac(culprit) : 'an unknown host',
+            firstTtl: routedTtl(previous.frame), culprit: culprit !== undefined ? ctx.topology.labelOfMac(culprit) : 'an unknown host',
           },
           key: culprit !== undefined ? String(culprit) : 'unknown',
           hosts: culprit !== undefined ? [{ mac: culprit }] : [],
           evidence: all.filter((x) => x.capture === s.capture).slice(0, 8).map((x) => ({ capture: x.capture, frame: x.frame })),
           expected: 'each packet passes each host once',
-          seen: `same packet at ${c.name} with TTL ${(previous.frame.tunnel ?? previous.frame.ip!).ttl} then ${ttl}` + (culprit !== undefined ? ` (sent back by ${formatMac(culprit)})` : ''),
+          seen: `same packet at ${c.name} with TTL ${routedTtl(previous.frame)} then ${ttl}` + (culprit !== undefined ? ` (sent back by ${formatMac(culprit)})` : ''),
         });
       },
     };

@@ -1,13 +1,13 @@
 import { formatIp } from '../../decode/addresses.js';
-import type { EmbeddedPacket, IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
-import { connectionKeyOf } from '../../correlate/connections.js';
+import { IPPROTO } from '../../decode/constants.js';
+import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
+import { isTunnelProtocol } from '../../decode/tunnel.js';
+import { quotedConnectionKey } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 
-/** The explanation key the director's relayed copy of such an error is known by (forward/icmp-from-director). */
-export function tunnelRejectionKey(q: EmbeddedPacket | undefined): string | undefined {
-  if (q?.sport === undefined || q.dport === undefined) return undefined;
-  const proto = q.protocol === 6 ? 'tcp' : q.protocol === 17 ? 'udp' : undefined;
-  return proto && `tunnel-rejected|${connectionKeyOf(q.src, q.sport, q.dport, proto)}`;
+/** The explanation key of a connection whose tunnelled packet a host rejected (forward/icmp-from-director skips the director's relayed copy of the error). */
+export function tunnelRejectionKey(connectionKey: string): string {
+  return `tunnel-rejected|${connectionKey}`;
 }
 
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
@@ -50,26 +50,26 @@ export default defineCheck({
         if (!ip || !l4 || (l4.kind !== 'icmp' && l4.kind !== 'icmpv6')) return;
         // An error about a tunnelled packet the director sent: its quote is IP in IP from a director address.
         const q = l4.embedded;
-        if (q === undefined || (q.protocol !== 4 && q.protocol !== 41 && q.protocol !== 47) || ctx.topology.hostByIp(q.src)?.role !== 'director') return;
+        if (q === undefined || !isTunnelProtocol(q.protocol) || ctx.topology.hostByIp(q.src)?.role !== 'director') return;
         const cause = causeOf(l4);
         if (!cause) return;
         const inner = q.inner;
-        const key = tunnelRejectionKey(inner);
-        if (key !== undefined) ctx.explain(key);
-        if (inner?.sport !== undefined && inner.dport !== undefined && (inner.protocol === 6 || inner.protocol === 17)) {
-          ctx.explain(connectionKeyOf(inner.src, inner.sport, inner.dport, inner.protocol === 6 ? 'tcp' : 'udp'));
+        const key = quotedConnectionKey(inner);
+        if (key !== undefined) {
+          ctx.explain(tunnelRejectionKey(key));
+          ctx.explain(key);
         }
         const host = ctx.topology.hostByIp(ip.src);
         const sender = host === undefined ? formatIp(ip.src) : host.name.includes(formatIp(ip.src)) ? host.name : `${host.name} (${formatIp(ip.src)})`;
         const vip = inner !== undefined ? formatIp(inner.dst) : 'the VIP';
         ctx.report({
           messageId: 'rejected',
-          data: { sender, vip, kind: q.protocol === 47 ? 'GRE' : 'IP-in-IP', type: l4.type, code: l4.code, what: cause.what },
+          data: { sender, vip, kind: q.protocol === IPPROTO.GRE ? 'GRE' : 'IP-in-IP', type: l4.type, code: l4.code, what: cause.what },
           key: `${formatIp(ip.src)}|${cause.key}`,
           hosts: [{ ip: ip.src, ...(host?.mac !== undefined ? { mac: host.mac } : {}) }],
           evidence: [{ capture: s.capture, frame: s.frame }],
           expected: `${formatIp(q.dst)} decapsulates the director's IP-in-IP packets (tunnel up with the VIP on it)`,
-          seen: `ICMP ${l4.type}/${l4.code} from ${formatIp(ip.src)} about ${formatIp(q.src)} > ${formatIp(q.dst)} ${q.protocol === 47 ? 'GRE' : 'IPIP'}` +
+          seen: `ICMP ${l4.type}/${l4.code} from ${formatIp(ip.src)} about ${formatIp(q.src)} > ${formatIp(q.dst)} ${q.protocol === IPPROTO.GRE ? 'GRE' : 'IPIP'}` +
             (inner !== undefined ? ` (${formatIp(inner.src)}${inner.sport !== undefined ? `:${inner.sport}` : ''} > ${formatIp(inner.dst)}${inner.dport !== undefined ? `:${inner.dport}` : ''})` : ''),
           fix: cause.fix,
         });

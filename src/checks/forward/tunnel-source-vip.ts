@@ -1,4 +1,5 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
+import { IPPROTO } from '../../decode/constants.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { defineCheck } from '../check-api.js';
 import { directorSending } from '../vantage.js';
@@ -37,7 +38,7 @@ export default defineCheck({
         }
         ctx.report({
           messageId: 'fromVip',
-          data: { director: formatMac(director), vip: formatIp(tunnel.src), kind: tunnel.protocol === 47 ? 'GRE' : 'IP-in-IP' },
+          data: { director: formatMac(director), vip: formatIp(tunnel.src), kind: tunnel.protocol === IPPROTO.GRE ? 'GRE' : 'IP-in-IP' },
           key: `${director}|${formatIp(tunnel.src)}`,
           hosts: [{ mac: director }],
           evidence: [{ capture: s.capture, frame: s.frame }],

@@ -1,7 +1,8 @@
-import { formatIp, formatMac, type IpAddress } from '../../decode/addresses.js';
+import { formatIp, formatMac } from '../../decode/addresses.js';
 import type { Connection } from '../../correlate/connections.js';
+import type { Sighting } from '../../correlate/sighting.js';
 import type { ConfiguredService } from '../../correlate/infer-topology.js';
-import { defineCheck } from '../check-api.js';
+import { defineCheck, type HostRef } from '../check-api.js';
 import { realServerOf } from './realserver-of.js';
 import { serviceOf } from './new-connections.js';
 import { localNodeServer } from '../../correlate/local-node.js';
@@ -21,19 +22,17 @@ export default defineCheck({
     },
   },
   create(ctx) {
-    /** A tunnelled connection whose real server is known by its address alone. */
-    const reportTunnelTarget = (c: Connection, service: ConfiguredService, ip: IpAddress) => {
-      if (service.realServers.some((r) => r.ip === ip)) return;
+    /** The connection went to `server`, which `service` does not list; `id` tells such servers apart. */
+    const report = (c: Connection, service: ConfiguredService, messageId: 'unknown' | 'servedByDirector', server: string, id: string, host: HostRef, first: Sighting) => {
       const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
-      const first = c.firstRequest.find((s) => s.frame.tunnel?.dst === ip) ?? c.firstRequest[0]!;
-      const server = ctx.topology.hostByIp(ip)?.name ?? formatIp(ip);
+      const configured = service.realServers.map((r) => formatIp(r.ip)).join(', ');
       ctx.report({
-        messageId: 'unknown',
-        data: { service: svc, server, configured: service.realServers.map((r) => formatIp(r.ip)).join(', ') },
-        key: `${formatIp(ip)}|${svc}`,
-        hosts: [{ ip }],
+        messageId,
+        data: { service: svc, server, configured },
+        key: `${id}|${svc}`,
+        hosts: [host],
         evidence: [{ capture: first.capture, frame: first.frame }],
-        expected: `one of ${service.realServers.map((r) => formatIp(r.ip)).join(', ')}`, seen: server,
+        expected: `one of ${configured}`, seen: server,
         connection: c,
       });
     };
@@ -43,7 +42,11 @@ export default defineCheck({
         if (!service) return;
         const mac = realServerOf(c, ctx.captures, ctx.topology);
         if (mac === undefined) {
-          if (c.tunnelledTo !== undefined) reportTunnelTarget(c, service, c.tunnelledTo);
+          // Tunnelled to an address whose host no capture shows: the address names the server.
+          const to = c.tunnelledTo;
+          if (to === undefined || service.realServers.some((r) => r.ip === to)) return;
+          const first = c.firstRequest.find((s) => s.frame.tunnel?.dst === to) ?? c.firstRequest[0]!;
+          report(c, service, 'unknown', ctx.topology.hostByIp(to)?.name ?? formatIp(to), formatIp(to), { ip: to }, first);
           return;
         }
         const host = ctx.topology.hostByMac(mac);
@@ -52,17 +55,8 @@ export default defineCheck({
         if (ctx.topology.isDirectorMac(mac) && localNodeServer(service.realServers, host?.ips ?? []) !== undefined) return;
         const ip = host?.ips[0];
         const server = ip !== undefined ? `${host!.name} (${formatIp(ip)})` : formatMac(mac);
-        const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
         const first = c.firstRequest.find((s) => s.frame.link?.kind === 'ethernet' && s.frame.link.dst === mac) ?? c.firstRequest[0]!;
-        ctx.report({
-          messageId: ctx.topology.isDirectorMac(mac) ? 'servedByDirector' : 'unknown',
-          data: { service: svc, server, configured: service.realServers.map((r) => formatIp(r.ip)).join(', ') },
-          key: `${mac}|${svc}`,
-          hosts: [{ mac, ...(ip !== undefined ? { ip } : {}) }],
-          evidence: [{ capture: first.capture, frame: first.frame }],
-          expected: `one of ${service.realServers.map((r) => formatIp(r.ip)).join(', ')}`, seen: server,
-          connection: c,
-        });
+        report(c, service, ctx.topology.isDirectorMac(mac) ? 'servedByDirector' : 'unknown', server, String(mac), { mac, ...(ip !== undefined ? { ip } : {}) }, first);
       },
     };
   },
