@@ -10,7 +10,9 @@ ADDR "0.0.0.0" binds to every IPv4 address, "::" to every IPv4 and IPv6 address.
 
 clients (run on the client):
   tools.py lineclient ADDR PORT COUNT INTERVAL   one TCP connection, one line every INTERVAL s
-  tools.py udpclient ADDR PORT COUNT             COUNT requests, each from a new connected UDP socket, 1 s timeout
+  tools.py udpclient ADDR PORT COUNT [SIZE]      COUNT requests, each from a new connected UDP socket, 1 s timeout;
+                                                 SIZE pads each request to SIZE bytes (larger than the MTU: the
+                                                 client's kernel sends it in IP fragments)
 """
 import socket
 import sys
@@ -91,7 +93,7 @@ def lineecho(addr, port, name):
 def udp(addr, port, name):
     s = _listen(addr, port, socket.SOCK_DGRAM)
     while True:
-        data, peer = s.recvfrom(2048)
+        data, peer = s.recvfrom(65535)
         s.sendto(("%s: " % name).encode() + data, peer)
         print("answered", peer, flush=True)
 
@@ -116,15 +118,20 @@ def lineclient(addr, port, count, interval):
     return 0
 
 
-def udpclient(addr, port, count):
+def udpclient(addr, port, count, size=0):
     for i in range(1, count + 1):
         # a new socket (new source port) per request, as resolvers do
         s = socket.socket(family(addr), socket.SOCK_DGRAM)
         s.connect((addr, port))
         s.settimeout(1)
         try:
-            s.send(b"request %d\n" % i)
-            print("request %d -> %s" % (i, s.recv(2048).decode().strip()), flush=True)
+            request = b"request %d\n" % i
+            s.send(request.ljust(size, b"x"))
+            reply = s.recv(65535)
+            if size:
+                print("request %d (%d bytes) -> %s (%d bytes)" % (i, max(size, len(request)), reply.split(b"\n")[0].decode(), len(reply)), flush=True)
+            else:
+                print("request %d -> %s" % (i, reply.decode().strip()), flush=True)
         except OSError as e:
             print("request %d -> %s" % (i, e), flush=True)
         s.close()
@@ -139,7 +146,7 @@ def main(argv):
     elif mode == "lineclient":
         return lineclient(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
     elif mode == "udpclient":
-        return udpclient(argv[2], int(argv[3]), int(argv[4]))
+        return udpclient(argv[2], int(argv[3]), int(argv[4]), int(argv[5]) if len(argv) > 5 else 0)
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -57,6 +57,18 @@ function mixBytes(h: number, b: Uint8Array, start: number, end: number, maskAt =
   return mix(h, word);
 }
 
+/**
+ * The invariant hash of an IPv4 packet without DF, which the director may send on in fragments
+ * cut anew (it reassembles on input; spec 1.2): the total length (bytes 2–3) and the flags and
+ * fragment offset (6–7) are zeroed as well. Its first fragment then agrees with what arrived
+ * up to the invariant span; the ID, the payload and the L4 checksum still have to.
+ */
+function refragmentableInvariant(b: Uint8Array, off: number, spanEnd: number): number {
+  const h = mix(mix(0x1234567, ((b[off]! << 24) | (b[off + 1]! << 16)) & IPV4_REFRAGMENT_MASK), ((b[off + 4]! << 24) | (b[off + 5]! << 16)) & IPV4_REFRAGMENT_MASK);
+  return mixBytes(h, b, off + IPV4_MUTABLE_WORD, spanEnd, off + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK);
+}
+const IPV4_REFRAGMENT_MASK = 0xffff0000 | 0;
+
 /** IPv4: TTL (byte 8) and the header checksum (10–11) are zeroed in the invariant hash; the protocol (9) stays. */
 const IPV4_MUTABLE_WORD = 8, IPV4_MUTABLE_MASK = 0x00ff0000;
 /** IPv6: the hop limit (byte 7) is zeroed. */
@@ -144,9 +156,11 @@ export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8
 
   const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
   const spanEnd = Math.min(captured, ip.offset + ipLength, ip.offset + INVARIANT_SPAN);
-  const invariant = ip.version === 4
-    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK)
-    : mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK);
+  const invariant = ip.version === 6
+    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK)
+    : ip.dontFragment
+      ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK)
+      : refragmentableInvariant(data, ip.offset, spanEnd);
   const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
     ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)
     : undefined;

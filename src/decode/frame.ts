@@ -20,7 +20,7 @@ import { type DecodeResult, failure, makeIssue } from './result.js';
 import { decodeSll } from './sll.js';
 import { decodeSll2 } from './sll2.js';
 import { decodeTcp, readTcp, tcpOptionIssue } from './tcp.js';
-import { decodeUdp, readUdp, udpLengthIssue } from './udp.js';
+import { decodeUdp, readUdp, udpDatagramEnd, udpLengthIssue } from './udp.js';
 import { decodeVlanTags, isVlanTpid } from './vlan.js';
 import { decodeVrrp } from './vrrp.js';
 import { isTunnelProtocol, tunnelPayload } from './tunnel.js';
@@ -117,7 +117,8 @@ function decodeIpv4Frame(
   if (tunnel === undefined && isTunnelProtocol(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, off + ip.headerLength, end, packed);
   }
-  return withTransport(raw, b, link, vlans, ip, off + ip.headerLength, end, issue, packed, tunnel);
+  const l4Off = off + ip.headerLength;
+  return withTransport(raw, b, link, vlans, ip, l4Off, ip.moreFragments ? firstFragmentEnd(b, l4Off, end, ip.protocol) : end, issue, packed, tunnel);
 }
 
 function decodeIpv6Frame(
@@ -141,7 +142,18 @@ function decodeIpv6Frame(
   if (tunnel === undefined && isTunnelProtocol(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, result.next, end, packed);
   }
-  return withTransport(raw, b, link, vlans, ip, result.next, end, issue, packed, tunnel);
+  const l4End = ip.fragment?.moreFragments === true ? firstFragmentEnd(b, result.next, end, ip.protocol) : end;
+  return withTransport(raw, b, link, vlans, ip, result.next, l4End, issue, packed, tunnel);
+}
+
+/**
+ * Where the transport payload of a first fragment ends: a UDP datagram goes on in the later
+ * fragments, so it is bounded by its own length, like a frame cut by the snap length (a length
+ * past the fragment is not malformed). The director reassembles fragments and may cut them anew
+ * (spec 1.2): the datagram's length is what both sides share, not the fragment's.
+ */
+function firstFragmentEnd(b: Uint8Array, off: number, end: number, protocol: number): number {
+  return protocol === IPPROTO.UDP ? udpDatagramEnd(b, off, end) : end;
 }
 
 

@@ -28,6 +28,13 @@ export function udpLengthIssue(): DecodeIssue | undefined {
   return lengthIssue;
 }
 
+/** Where the UDP datagram at `off` says it ends, when that is past `end` (a first fragment); else `end`. */
+export function udpDatagramEnd(b: Uint8Array, off: number, end: number): number {
+  if (off + OFF.LENGTH + 2 > readableEnd(b, end)) return end;
+  const length = u16(b, off + OFF.LENGTH);
+  return off + length > end ? off + length : end;
+}
+
 /** decodeUdp without the result wrapper (decodeFrame's path, run for every frame); `packed` as in readIpv4. */
 export function readUdp(b: Uint8Array, off: number, end: number, packed = false): UdpDatagram | DecodeFailure {
   lengthIssue = undefined;

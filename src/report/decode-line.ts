@@ -5,6 +5,7 @@
 // and it is escaped once; every other value is a number, an address or a fixed word.
 
 import { formatIp, formatMac, type IpAddress, type Mac } from '../decode/addresses.js';
+import { fragmentOf } from '../decode/fragment.js';
 import type { Frame, IpHeader } from '../decode/frame-types.js';
 import { safeJsonStringify } from './escape.js';
 import { formatTimestamp } from './format-time.js';
@@ -146,10 +147,12 @@ export class DecodeLineWriter {
     if (ip) {
       if (ip.version === 4) {
         p = copy(b, p, ipv4Segments.get(ip.src, ip.dst, ip.ttl)); p = putNumber(b, p, ip.id);
+        p = putFragment(b, p, ip, IP_FRAGMENT_KEYS);
       } else {
         p = copy(b, p, K_IP_6_SRC); p = copy(b, p, ipBytes(ip.src));
         p = copy(b, p, K_IP_DST); p = copy(b, p, ipBytes(ip.dst));
         p = copy(b, p, K_IP_TTL); p = putNumber(b, p, ip.ttl);
+        p = putFragment(b, p, ip, IP_FRAGMENT_KEYS);
       }
       // TCP's protocol number and first key as one segment (most lines); others in pieces.
       if (ip.protocol === TCP && f.l4?.kind === 'tcp') p = copy(b, p, K_IP_PROTO_TCP_SPORT);
@@ -264,8 +267,26 @@ function putTunnel(b: Uint8Array, p: number, t: IpHeader): number {
   p = copy(b, p, K_TUNNEL_DST); p = copy(b, p, ipBytes(t.dst));
   p = copy(b, p, K_TUNNEL_TTL); p = putNumber(b, p, t.ttl);
   if (t.version === 4) { p = copy(b, p, K_TUNNEL_ID); p = putNumber(b, p, t.id); }
+  p = putFragment(b, p, t, TUNNEL_FRAGMENT_KEYS);
   p = copy(b, p, K_TUNNEL_PROTO); p = putNumber(b, p, t.protocol);
   return p;
+}
+
+type FragmentKeys = { readonly id: Uint8Array; readonly offset: Uint8Array; readonly more: Uint8Array };
+const fragmentKeys = (prefix: string): FragmentKeys => ({
+  id: ascii(`,"${prefix}.frag_id":`), offset: ascii(`,"${prefix}.frag_offset":`), more: ascii(`,"${prefix}.mf":`),
+});
+const IP_FRAGMENT_KEYS = fragmentKeys('ip'), TUNNEL_FRAGMENT_KEYS = fragmentKeys('tunnel');
+const K_TRUE = ascii('true'), K_FALSE = ascii('false');
+
+/** The fragment keys of decode-record's addIpKeys, when `h` is a fragment. */
+function putFragment(b: Uint8Array, p: number, h: IpHeader, keys: FragmentKeys): number {
+  const f = fragmentOf(h);
+  if (!f) return p;
+  if (h.version === 6) { p = copy(b, p, keys.id); p = putNumber(b, p, f.id); }
+  p = copy(b, p, keys.offset); p = putNumber(b, p, f.offset);
+  p = copy(b, p, keys.more);
+  return copy(b, p, f.moreFragments ? K_TRUE : K_FALSE);
 }
 
 const K_IP_4_SRC = ascii(',"ip.version":4,"ip.src":"');

@@ -3,6 +3,7 @@
 
 import { formatIp, formatMac } from '../decode/addresses.js';
 import type { Frame, IpHeader } from '../decode/frame-types.js';
+import { fragmentOf } from '../decode/fragment.js';
 import { formatTimestamp } from './format-time.js';
 
 export type DecodeRecord = Record<string, string | number | boolean | readonly number[] | DecodeRecordIssue>;
@@ -15,6 +16,13 @@ function addIpKeys(r: DecodeRecord, prefix: 'ip' | 'tunnel', h: IpHeader): void 
   r[`${prefix}.dst`] = formatIp(h.dst);
   r[`${prefix}.ttl`] = h.ttl;
   if (h.version === 4) r[`${prefix}.id`] = h.id;
+  // Fragments only, so other lines stay as they were.
+  const fragment = fragmentOf(h);
+  if (fragment) {
+    if (h.version === 6) r[`${prefix}.frag_id`] = fragment.id;
+    r[`${prefix}.frag_offset`] = fragment.offset;
+    r[`${prefix}.mf`] = fragment.moreFragments;
+  }
 }
 
 export function decodeRecordOf(file: string, f: Frame): DecodeRecord {

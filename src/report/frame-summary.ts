@@ -1,6 +1,7 @@
 import { formatIp, formatMac } from '../decode/addresses.js';
 import { IPPROTO } from '../decode/constants.js';
-import type { Frame } from '../decode/frame-types.js';
+import type { Frame, IpHeader } from '../decode/frame-types.js';
+import { fragmentOf } from '../decode/fragment.js';
 
 const TCP_FLAG_LETTERS: readonly [number, string][] = [
   [0x02, 'S'], [0x10, '.'], [0x01, 'F'], [0x04, 'R'], [0x08, 'P'], [0x20, 'U'], [0x40, 'E'], [0x80, 'W'],
@@ -10,6 +11,13 @@ function tcpFlagText(flags: number): string {
   let s = '';
   for (const [bit, letter] of TCP_FLAG_LETTERS) if (flags & bit) s += letter;
   return s || 'none';
+}
+
+/** ` frag OFFSET` (`+`: more fragments follow) for a fragment, as tcpdump's `offset N, flags [+]`; IPv6 adds the fragment id. */
+function fragmentText(ip: IpHeader): string {
+  const f = fragmentOf(ip);
+  if (!f) return '';
+  return `${ip.version === 6 ? ` id ${f.id}` : ''} frag ${f.offset}${f.moreFragments ? '+' : ''}`;
 }
 
 /** One line describing a frame, tcpdump-style, for tables, evidence and journeys. */
@@ -30,7 +38,7 @@ function summarizeInner(f: Frame): string {
   const ip = f.ip;
   if (!ip) return '';
   const l4 = f.l4;
-  const ttl = ip.version === 4 ? `ttl ${ip.ttl} id ${ip.id}` : `hlim ${ip.ttl}`;
+  const ttl = (ip.version === 4 ? `ttl ${ip.ttl} id ${ip.id}` : `hlim ${ip.ttl}`) + fragmentText(ip);
   if (!l4) return `${formatIp(ip.src)} > ${formatIp(ip.dst)} proto ${ip.protocol} ${ttl}`;
   switch (l4.kind) {
     case 'tcp':

@@ -8,6 +8,8 @@ import { decodeFrame } from '../../src/decode/frame.js';
 import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
 import { fixtureCaptureFiles } from '../support/fixture-captures.js';
+import { LINKTYPE } from '../../src/decode/constants.js';
+import { TCP, ethernet, ipv4, rawPacket, tcp, udp } from '../support/packet-bytes.js';
 
 const SPAN = 128;
 
@@ -29,7 +31,9 @@ function check(raw: RawPacket): boolean {
   const captured = Math.min(raw.data.length, raw.caplen);
   const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
   const end = Math.min(captured, ip.offset + ipLength, ip.offset + SPAN);
-  const skipped = ip.version === 4 ? [ip.offset + 8, ip.offset + 10, ip.offset + 11] : [ip.offset + 7];
+  // Without DF the director may cut the datagram anew: total length, flags and offset are skipped too.
+  const refragmentable = ip.version === 4 && !ip.dontFragment ? [ip.offset + 2, ip.offset + 3, ip.offset + 6, ip.offset + 7] : [];
+  const skipped = ip.version === 4 ? [ip.offset + 8, ip.offset + 10, ip.offset + 11, ...refragmentable] : [ip.offset + 7];
   expect(hashPacket(raw.data, frame).invariant).toBe(referenceInvariant(raw.data, ip.offset, end, skipped));
   return true;
 }
@@ -51,3 +55,40 @@ describe('invariant hash', () => {
     expect(n).toBeGreaterThan(1000);
   });
 });
+
+describe('fragments cut anew by the director', () => {
+  const datagram = udp({ sport: 40000, dport: 9000, payload: Uint8Array.from({ length: 4000 }, (_, i) => i & 0xff) });
+  const frameOf = (bytes: Uint8Array) => {
+    const raw = rawPacket(ethernet({ etherType: 0x0800, payload: bytes }), LINKTYPE.ETHERNET);
+    return { raw, frame: decodeFrame(raw) };
+  };
+  const firstFragment = (size: number, ttl: number, dontFragment = false) =>
+    frameOf(ipv4({ protocol: 17, id: 4242, ttl, dontFragment, moreFragments: true, payload: datagram.subarray(0, size) }));
+
+  it('pairs a first fragment with the one the director sent on, whatever its size', () => {
+    const arrived = firstFragment(1480, 63), forwarded = firstFragment(1376, 62);
+    const a = hashPacket(arrived.raw.data, arrived.frame), b = hashPacket(forwarded.raw.data, forwarded.frame);
+    expect(b.identity).toBe(a.identity);
+    expect([b.invariant, b.invariantSpan]).toEqual([a.invariant, a.invariantSpan]);
+  });
+
+  it('pairs a whole datagram without DF with the first fragment it was cut into', () => {
+    const whole = frameOf(ipv4({ protocol: 17, id: 4242, ttl: 63, payload: datagram, transportChecksum: false }));
+    const forwarded = firstFragment(1376, 62);
+    const a = hashPacket(whole.raw.data, whole.frame), b = hashPacket(forwarded.raw.data, forwarded.frame);
+    expect(b.identity).toBe(a.identity);
+    expect(b.invariant).toBe(a.invariant);
+  });
+
+  it('still sees a changed payload, and a changed length when DF is set', () => {
+    const arrived = firstFragment(1480, 63);
+    const changed = firstFragment(1480, 62);
+    const at = 14 + 28 + 50;
+    changed.raw.data[at] = changed.raw.data[at]! ^ 0xff;
+    expect(hashPacket(changed.raw.data, changed.frame).invariant).not.toBe(hashPacket(arrived.raw.data, arrived.frame).invariant);
+    const withDf = (size: number) => frameOf(ipv4({ protocol: 6, id: 7, ttl: 63, dontFragment: true, payload: tcp({ sport: 1, dport: 80, flags: TCP.ACK, payload: new Uint8Array(size) }) }));
+    const long = withDf(200), short = withDf(100);
+    expect(hashPacket(short.raw.data, short.frame).invariant).not.toBe(hashPacket(long.raw.data, long.frame).invariant);
+  });
+});
+

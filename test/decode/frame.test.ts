@@ -170,6 +170,20 @@ describe('decodeFrame: what is and is not an issue', () => {
     expect([later.l4, later.issue]).toEqual([undefined, undefined]);
   });
 
+  it('a first UDP fragment describes the datagram: its length goes on in the later fragments, not malformed', () => {
+    const datagram = udp({ sport: 5060, dport: 5060, payload: new Uint8Array(3000) });
+    const v4 = decodeEthernetBytes(ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 17, id: 77, moreFragments: true, payload: datagram.subarray(0, 1480) }) }));
+    expect(v4.l4).toMatchObject({ kind: 'udp', sport: 5060, length: 3008, payloadOffset: 42, payloadLength: 3000 });
+    expect(v4.issue).toBeUndefined();
+    const v6 = decodeEthernetBytes(ethernet({ etherType: 0x86dd, payload: ipv6({ nextHeader: 17, extensions: [{ type: 44, moreFragments: true, id: 9 }], payload: datagram.subarray(0, 1232) }) }));
+    expect(v6.l4).toMatchObject({ kind: 'udp', length: 3008, payloadLength: 3000 });
+    expect(v6.issue).toBeUndefined();
+    // A whole datagram whose UDP length runs past its IP packet is still malformed.
+    const whole = decodeEthernetBytes(ethernet({ etherType: 0x0800, payload: ipv4({ protocol: 17, payload: datagram.subarray(0, 1480) }) }));
+    expect(whole.issue).toMatchObject({ code: 'udp.bad-length', cause: 'malformed' });
+    expect(whole.l4).toMatchObject({ payloadLength: 1472 });
+  });
+
   it('a non-first IPv6 fragment has no transport header', () => {
     const bytes = ethernet({ etherType: 0x86dd, payload: ipv6({ nextHeader: 17, extensions: [{ type: 44, offset: 1232, id: 5 }], payload: new Uint8Array(64) }) });
     const frame = decodeEthernetBytes(bytes);
