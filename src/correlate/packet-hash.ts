@@ -6,7 +6,8 @@
 // The invariant hash covers the IP packet's bytes except TTL/hop limit and the IPv4
 // header checksum: two sightings of one packet through a DR director must agree on it.
 
-import type { Frame } from '../decode/frame-types.js';
+import type { Frame, Ipv6Header } from '../decode/frame-types.js';
+import { ipv6FragmentHeaderOffset } from '../decode/ipv6.js';
 import { sightingRecord, type Sighting } from './sighting.js';
 
 /** ICMP errors differ only in the quoted packet: its first bytes (the quoted IP header) tell them apart. */
@@ -58,16 +59,40 @@ function mixBytes(h: number, b: Uint8Array, start: number, end: number, maskAt =
 }
 
 /**
- * The invariant hash of an IPv4 packet without DF, which the director may send on in fragments
- * cut anew (it reassembles on input; spec 1.2): the total length (bytes 2–3) and the flags and
- * fragment offset (6–7) are zeroed as well. Its first fragment then agrees with what arrived
- * up to the invariant span; the ID, the payload and the L4 checksum still have to.
+ * mixBytes with several masked words (`masks`: offset, mask, offset, mask…, offsets ascending):
+ * the rare packets whose headers a director may change in more places than the TTL.
  */
-function refragmentableInvariant(b: Uint8Array, off: number, spanEnd: number): number {
-  const h = mix(mix(0x1234567, ((b[off]! << 24) | (b[off + 1]! << 16)) & IPV4_REFRAGMENT_MASK), ((b[off + 4]! << 24) | (b[off + 5]! << 16)) & IPV4_REFRAGMENT_MASK);
-  return mixBytes(h, b, off + IPV4_MUTABLE_WORD, spanEnd, off + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK);
+function mixBytesMasked(h: number, b: Uint8Array, start: number, end: number, masks: readonly number[]): number {
+  let at = start;
+  for (let m = 0; m < masks.length && at < end; m += 2) {
+    const wordAt = masks[m]!;
+    if (wordAt < at || wordAt >= end) continue;
+    h = mixBytes(h, b, at, Math.min(end, wordAt + 4), wordAt, masks[m + 1]!);
+    at = Math.min(end, wordAt + 4);
+  }
+  return at < end ? mixBytes(h, b, at, end) : h;
 }
-const IPV4_REFRAGMENT_MASK = 0xffff0000 | 0;
+
+/**
+ * An IPv4 packet without DF may leave the director in fragments cut anew (it reassembles on
+ * input; spec 1.2): the total length (bytes 2–3) and the flags and fragment offset (6–7) are
+ * zeroed as well as the TTL and checksum. Its first fragment then agrees with what arrived up
+ * to the invariant span; the ID, the payload and the L4 checksum still have to.
+ */
+function ipv4RefragmentableMasks(off: number): readonly number[] {
+  return [off, LOW_HALF_ZEROED, off + 4, LOW_HALF_ZEROED, off + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK];
+}
+const LOW_HALF_ZEROED = 0xffff0000 | 0;
+
+/**
+ * An IPv6 fragment the director sent on carries a new fragment identification (ip6_fragment()
+ * picks one when it fragments the reassembled datagram again; kernel-notes): the
+ * identification is zeroed with the hop limit.
+ */
+function ipv6FragmentMasks(b: Uint8Array, ip: Ipv6Header): readonly number[] {
+  const at = ipv6FragmentHeaderOffset(b, ip);
+  return at === undefined ? [ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK] : [ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK, at + 4, 0];
+}
 
 /** IPv4: TTL (byte 8) and the header checksum (10–11) are zeroed in the invariant hash; the protocol (9) stays. */
 const IPV4_MUTABLE_WORD = 8, IPV4_MUTABLE_MASK = 0x00ff0000;
@@ -156,11 +181,16 @@ export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8
 
   const ipLength = ip.version === 4 ? ip.totalLength || captured - ip.offset : 40 + ip.payloadLength;
   const spanEnd = Math.min(captured, ip.offset + ipLength, ip.offset + INVARIANT_SPAN);
-  const invariant = ip.version === 6
-    ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK)
-    : ip.dontFragment
+  let invariant: number;
+  if (ip.version === 6) {
+    invariant = ip.fragment === undefined
+      ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK)
+      : mixBytesMasked(0x1234567, data, ip.offset, spanEnd, ipv6FragmentMasks(data, ip));
+  } else {
+    invariant = ip.dontFragment
       ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK)
-      : refragmentableInvariant(data, ip.offset, spanEnd);
+      : mixBytesMasked(0x1234567, data, ip.offset, spanEnd, ipv4RefragmentableMasks(ip.offset));
+  }
   const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
     ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)
     : undefined;

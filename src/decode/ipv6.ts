@@ -90,6 +90,18 @@ export function decodeIpv6(b: Uint8Array, off: number, end: number): DecodeResul
   return decoded(header, p, issue);
 }
 
+/** Where the fragment header of `header` (decoded from `b`) starts, or undefined without one. */
+export function ipv6FragmentHeaderOffset(b: Uint8Array, header: Ipv6Header): number | undefined {
+  if (header.fragment === undefined) return undefined;
+  // The decoder walked these headers within the captured bytes: their lengths are there.
+  let p = header.offset + IPV6_HEADER_LENGTH;
+  for (const nextHeader of header.extensionHeaders) {
+    if (nextHeader === IPPROTO.FRAGMENT) return p;
+    p += extensionLength(nextHeader, b[p + EXT_OFF.LENGTH]!);
+  }
+  return undefined;
+}
+
 /** Where the packet ends: after its payload length, or at the frame's end for a jumbogram / BIG TCP packet. */
 export function ipv6PacketEnd(header: Ipv6Header, frameEnd: number): number {
   const firstNextHeader = header.extensionHeaders[0] ?? header.protocol;

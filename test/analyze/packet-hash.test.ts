@@ -9,7 +9,7 @@ import { openCaptureFile } from '../../src/io/open-capture.js';
 import type { RawPacket } from '../../src/io/raw-packet.js';
 import { fixtureCaptureFiles } from '../support/fixture-captures.js';
 import { LINKTYPE } from '../../src/decode/constants.js';
-import { TCP, ethernet, ipv4, rawPacket, tcp, udp } from '../support/packet-bytes.js';
+import { TCP, ethernet, ipv4, ipv6, rawPacket, tcp, udp } from '../support/packet-bytes.js';
 
 const SPAN = 128;
 
@@ -24,6 +24,17 @@ function referenceInvariant(b: Uint8Array, start: number, end: number, skipped: 
   return finish(h);
 }
 
+/** Walks the IPv6 extension headers at `off` to the fragment header (44). */
+function fragmentHeaderAt(b: Uint8Array, off: number): number {
+  let p = off + 40, next = b[off + 6]!;
+  while (next !== 44) {
+    const length = next === 51 ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
+    next = b[p]!;
+    p += length;
+  }
+  return p;
+}
+
 function check(raw: RawPacket): boolean {
   const frame = decodeFrame(raw);
   const ip = frame.ip;
@@ -33,7 +44,9 @@ function check(raw: RawPacket): boolean {
   const end = Math.min(captured, ip.offset + ipLength, ip.offset + SPAN);
   // Without DF the director may cut the datagram anew: total length, flags and offset are skipped too.
   const refragmentable = ip.version === 4 && !ip.dontFragment ? [ip.offset + 2, ip.offset + 3, ip.offset + 6, ip.offset + 7] : [];
-  const skipped = ip.version === 4 ? [ip.offset + 8, ip.offset + 10, ip.offset + 11, ...refragmentable] : [ip.offset + 7];
+  // An IPv6 fragment leaves the director with a new identification.
+  const fragmentId = ip.version === 6 && ip.fragment ? [0, 1, 2, 3].map((i) => fragmentHeaderAt(raw.data, ip.offset) + 4 + i) : [];
+  const skipped = ip.version === 4 ? [ip.offset + 8, ip.offset + 10, ip.offset + 11, ...refragmentable] : [ip.offset + 7, ...fragmentId];
   expect(hashPacket(raw.data, frame).invariant).toBe(referenceInvariant(raw.data, ip.offset, end, skipped));
   return true;
 }
@@ -78,6 +91,16 @@ describe('fragments cut anew by the director', () => {
     const a = hashPacket(whole.raw.data, whole.frame), b = hashPacket(forwarded.raw.data, forwarded.frame);
     expect(b.identity).toBe(a.identity);
     expect(b.invariant).toBe(a.invariant);
+  });
+
+  it('pairs an IPv6 first fragment with the one sent on under a new identification', () => {
+    const v6 = (id: number, hopLimit: number) => {
+      const raw = rawPacket(ethernet({ etherType: 0x86dd, payload: ipv6({ nextHeader: 17, hopLimit, extensions: [{ type: 0 }, { type: 44, moreFragments: true, id }], payload: datagram.subarray(0, 1232) }) }), LINKTYPE.ETHERNET);
+      const frame = decodeFrame(raw);
+      return hashPacket(raw.data, frame);
+    };
+    const a = v6(0x11111111, 63), b = v6(0x22222222, 62);
+    expect([b.identity, b.invariant]).toEqual([a.identity, a.invariant]);
   });
 
   it('still sees a changed payload, and a changed length when DF is set', () => {
