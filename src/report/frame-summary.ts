@@ -25,7 +25,7 @@ export function summarizeFrame(f: Frame): string {
   const inner = summarizeInner(f);
   const t = f.tunnel;
   // IP in IP: the outer header first, as tcpdump prints it.
-  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} ${t.protocol === IPPROTO.GRE ? 'GRE' : 'IPIP'} ${t.version === 4 ? 'ttl' : 'hlim'} ${t.ttl}: ${inner}` : inner;
+  return t ? `${formatIp(t.src)} > ${formatIp(t.dst)} ${t.protocol === IPPROTO.GRE ? 'GRE' : 'IPIP'} ${t.version === 4 ? 'ttl' : 'hlim'} ${t.ttl}${fragmentText(t)}: ${inner}` : inner;
 }
 
 function summarizeInner(f: Frame): string {

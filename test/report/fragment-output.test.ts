@@ -24,6 +24,14 @@ describe('fragments in decode records and summaries', () => {
     expect(summarizeFrame(whole)).toBe('192.0.2.1:1 > 192.0.2.2:2 UDP len 0 ttl 64 id 78');
   });
 
+  it('marks a fragmented outer header of IP in IP, whose first fragment carries the whole client datagram\'s start', () => {
+    const inner = ipv4({ src: '198.51.100.10', dst: '192.0.2.100', protocol: 17, id: 5, payload: datagram, transportChecksum: false });
+    const outer = frameOf(ipv4({ src: '192.0.2.2', dst: '192.0.2.12', protocol: 4, id: 6, moreFragments: true, payload: inner.subarray(0, 1480) }));
+    expect(summarizeFrame(outer)).toBe('192.0.2.2 > 192.0.2.12 IPIP ttl 64 frag 0+: 198.51.100.10:5060 > 192.0.2.100:5060 UDP len 3000 ttl 64 id 5');
+    expect(decodeRecordOf('f', outer)).toMatchObject({ 'tunnel.frag_offset': 0, 'tunnel.mf': true, 'ip.id': 5 });
+    expect(decodeJsonLine('f', outer)).toBe(`${safeJsonStringify(decodeRecordOf('f', outer))}\n`);
+  });
+
   it('adds frag keys to fragments only, before ip.proto, in the record and the fast line alike', () => {
     expect(decodeRecordOf('f', first4)).toMatchObject({ 'ip.frag_offset': 0, 'ip.mf': true, 'udp.sport': 5060 });
     expect(decodeRecordOf('f', last4)).toMatchObject({ 'ip.frag_offset': 2960, 'ip.mf': false });
