@@ -160,8 +160,10 @@ export function createConnectionTracker(topologyOf: () => TopologyView, options:
       touch(c, t, flags);
       // A TCP in SYN-SENT sends no segment with ACK set until the peer's SYN arrives (RFC 9293).
       if (c.startedWithSyn && (flags & (TCP_ACK | TCP_SYN | TCP_RST)) === TCP_ACK) c.clientAcknowledged = true;
-      // Count packets at one vantage point (the first that saw the connection), retransmissions included.
-      if (s.capture === c.firstRequest[0]!.capture) c.requestCount++;
+      // Count packets at one vantage point (the first that saw the connection), retransmissions
+      // included; a director's capture also holds its forwarded copies, from another MAC.
+      const first = c.firstRequest[0]!;
+      if (s.capture === first.capture && srcMacOf(s) === srcMacOf(first)) c.requestCount++;
       if (s.identity === c.firstRequestIdentity && samePacket(s, c.firstRequest[0]!)) {
         if (c.firstRequest.length < MAX_SIGHTINGS) c.firstRequest.push(s);
       } else if (c.requests.length < MAX_SIGHTINGS) c.requests.push(s);

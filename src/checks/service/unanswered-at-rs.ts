@@ -1,11 +1,24 @@
 import { formatIp } from '../../decode/addresses.js';
-import { wasAnswered } from '../../correlate/connections.js';
+import { type Connection, wasAnswered } from '../../correlate/connections.js';
+import type { IpAddress } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 import { fromVipKey } from '../forward/tunnel-source-vip.js';
 
 /** What drops tunnelled (LVS-TUN) packets silently on a real server. */
 const TUNNEL_FIX = 'On that real server (tunnelling): turn reverse-path filtering off or loose for the decapsulated packets, which arrive on tunl0 from clients routed via eth0 (sysctl -w net.ipv4.conf.tunl0.rp_filter=0 net.ipv4.conf.all.rp_filter=0; nstat -az TcpExtIPReversePathFilter counts the drops); the VIP on tunl0 (ip addr add VIP/32 dev tunl0); its firewall must accept IP protocol 4 from the director and the VIP\'s port.';
+
+const MAX_VIPS_PER_SERVER = 16;
+
+/** The generic fix with this server, VIP and port filled in; narrowed when the server answers another VIP. */
+function directFix(host: string, c: Connection, otherVip: IpAddress | undefined): string {
+  const vip = formatIp(c.vip);
+  const add = typeof c.vip === 'number' ? `ip addr add ${vip}/32 dev lo` : `ip -6 addr add ${vip}/128 dev lo`;
+  const lead = otherVip !== undefined
+    ? `${host} answers ${formatIp(otherVip)} and not ${vip}: ${vip} is most likely missing there. On ${host}: ${add} (and in its network configuration, so that it survives a reboot)`
+    : `On ${host}: ${add} (ip addr show lo lists the VIPs it holds)`;
+  return `${lead}; sysctl -w net.ipv4.conf.all.rp_filter=0 (or 2) on multi-homed hosts; check its firewall for ${vip} port ${c.vport}.`;
+}
 
 export default defineCheck({
   meta: {
@@ -22,32 +35,44 @@ export default defineCheck({
   },
   after: ['forward/tunnel-source-vip'],
   create(ctx) {
+    // The VIPs each real server's capture shows it answering (a few per site): a server that
+    // answers one VIP and not another lacks the other.
+    const answeredVips = new Map<number, Set<IpAddress>>();
+    const arrivalAtRs = (c: Connection) => [...c.firstRequest, ...c.requests].find((s) => {
+      const cap = ctx.captures[s.capture]!;
+      return cap.role === 'real-server' && isInbound(s, cap);
+    });
     return {
       connection(c) {
         // The client acknowledging a SYN-ACK proves an answer even where the RS capture shows none
         // (a reply leaving through another interface than the capture's).
-        if (wasAnswered(c)) return;
+        if (wasAnswered(c)) {
+          const at = arrivalAtRs(c);
+          if (at === undefined) return;
+          const vips = answeredVips.get(at.capture) ?? new Set<IpAddress>();
+          if (vips.size < MAX_VIPS_PER_SERVER) vips.add(c.vip);
+          answeredVips.set(at.capture, vips);
+          return;
+        }
         // A TCP connection seen only from mid-stream (a straggler after it was handed on, or a
         // capture started late) may rightly get no answer: a final ACK is never answered.
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
         // Tunnelled from the VIP: the real server drops them by design (forward/tunnel-source-vip).
         if (ctx.isExplained(fromVipKey(c.key))) return;
-        const arrival = [...c.firstRequest, ...c.requests].find((s) => {
-          const cap = ctx.captures[s.capture]!;
-          return cap.role === 'real-server' && isInbound(s, cap);
-        });
+        const arrival = arrivalAtRs(c);
         if (!arrival) return;
         const cap = ctx.captures[arrival.capture]!;
+        const otherVip = [...answeredVips.get(arrival.capture) ?? []].find((v) => v !== c.vip);
         ctx.explain(c.key);
         ctx.report({
           messageId: 'unanswered',
           data: { host: cap.name, vip: formatIp(c.vip), vport: c.vport },
-          key: cap.name,
+          key: `${cap.name}|${formatIp(c.vip)}|${c.vport}`,
           hosts: [cap.hostMac !== undefined ? { mac: cap.hostMac } : { ...(cap.host?.ips[0] !== undefined ? { ip: cap.host.ips[0] } : {}) }],
           evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `${cap.name} answers ${formatIp(c.clientIp)}:${c.clientPort} from ${formatIp(c.vip)}:${c.vport}`,
           seen: `${c.requestCount} request packet(s) at ${cap.name}${arrival.frame.tunnel ? ' (tunnelled)' : ''}, no answer`,
-          ...(arrival.frame.tunnel ? { fix: TUNNEL_FIX } : {}),
+          fix: arrival.frame.tunnel ? TUNNEL_FIX : directFix(cap.name, c, otherVip),
           connection: c,
         });
       },

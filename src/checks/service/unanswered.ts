@@ -1,6 +1,21 @@
 import { formatIp } from '../../decode/addresses.js';
-import { wasAnswered } from '../../correlate/connections.js';
+import { type Connection, wasAnswered } from '../../correlate/connections.js';
+import type { TopologyView } from '../../correlate/topology.js';
 import { defineCheck } from '../check-api.js';
+
+/**
+ * The one real server a director capture shows the requests going to: the MAC it sent them to,
+ * or the tunnel's outer destination (LVS-TUN). A router there (a real server behind it) is no
+ * place to look for the VIP on lo.
+ */
+function forwardedTo(c: Connection, topology: TopologyView): string | undefined {
+  if (c.tunnelledTo !== undefined) {
+    const host = topology.hostByIp(c.tunnelledTo);
+    return host?.mac !== undefined ? topology.labelOfMac(host.mac) : host?.name ?? formatIp(c.tunnelledTo);
+  }
+  if (c.realServerMacs.length !== 1 || !topology.isRealServerMac(c.realServerMacs[0])) return undefined;
+  return topology.labelOfMac(c.realServerMacs[0]);
+}
 
 export default defineCheck({
   meta: {
@@ -12,7 +27,8 @@ export default defineCheck({
     fix: 'Capture on the director and on every real server at the same time (tcpdump -i IFACE -w HOST.pcap host VIP) and analyse them together.',
     docs: 'docs/checks/service/unanswered.md',
     messages: {
-      unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{count}} request packets), and no capture shows where they were lost.',
+      unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}), and no capture shows where they were lost.',
+      unansweredForwarded: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}): the director forwarded them to {{target}}, and no capture shows what became of them there.',
       udpDirectorOnly: 'Whether {{client}}\'s UDP requests to {{vip}}:{{vport}} were answered is unknown: only the director\'s capture saw them, and in DR replies bypass the director.',
     },
   },
@@ -39,16 +55,25 @@ export default defineCheck({
           });
           return;
         }
-        ctx.report({
-          messageId: 'unanswered',
-          data: { count: c.requestCount, client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport },
-          key: `${c.clientIp}|${c.vip}|${c.vport}`,
-          hosts,
-          evidence: requests.slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
-          expected: `an answer from ${formatIp(c.vip)}:${c.vport}`,
-          seen: `${c.requestCount} request packet(s), no answer at any vantage point`,
-          connection: c,
-        });
+        const data = { packets: `${c.requestCount} request packet${c.requestCount === 1 ? '' : 's'}`, client: formatIp(c.clientIp), vip: formatIp(c.vip), vport: c.vport };
+        const evidence = requests.slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame }));
+        const expected = `an answer from ${formatIp(c.vip)}:${c.vport}`;
+        const seen = `${c.requestCount} request packet(s), no answer at any vantage point`;
+        // A director's capture shows where it sent them: the real server is the place to look.
+        const target = forwardedTo(c, ctx.topology);
+        if (target !== undefined) {
+          const vip = formatIp(c.vip);
+          ctx.report({
+            messageId: 'unansweredForwarded', data: { ...data, target },
+            key: `${c.clientIp}|${c.vip}|${c.vport}|${target}`,
+            hosts, evidence, expected, seen: `${seen}; forwarded to ${target}`, connection: c,
+            fix: `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap host ${vip}) and analyse it with the others. ` +
+              `On it, check that ${vip} is on lo (ip addr show lo), that arp_ignore=1 and arp_announce=2 are set, ` +
+              `and that the service listens on ${vip}:${c.vport} or on all addresses (${c.protocol === 'udp' ? 'ss -lnu' : 'ss -lnt'}).`,
+          });
+          return;
+        }
+        ctx.report({ messageId: 'unanswered', data, key: `${c.clientIp}|${c.vip}|${c.vport}`, hosts, evidence, expected, seen, connection: c });
       },
     };
   },

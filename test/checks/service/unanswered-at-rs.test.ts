@@ -1,11 +1,28 @@
+import { describe, expect, it } from 'vitest';
 import { checkCases } from '../../support/check-cases.js';
+import { findingsOf } from '../../support/check-fixture.js';
 
 checkCases('service/unanswered-at-rs', {
   pass: [{ fixture: 'healthy-wrr' }, { fixture: 'return-path-filtered', why: 'the real servers answer; their replies are lost later' }],
   fail: [
     { fixture: 'vip-missing-on-rs', hosts: ['192.0.2.12'] },
+    { fixture: 'second-vip-missing-on-rs', hosts: ['192.0.2.12'], why: 'rs2 holds the first of two VIPs only' },
     { fixture: 'rs-rp-filter', hosts: ['192.0.2.12'], why: 'strict rp_filter on a multi-homed rs2 drops what arrives on eth0' },
     { fixture: 'tun-rs-rp-filter', hosts: ['192.0.2.12'], why: 'strict rp_filter drops the decapsulated packets arriving on tunl0' },
     { fixture: 'rs-vip-prefix-on-lo', hosts: ['192.0.2.12'], why: 'the VIP on lo as /24 makes the on-link client local to rs2' },
   ],
+});
+
+describe('service/unanswered-at-rs: the fix', () => {
+  it('names the missing VIP when the same real server answers another', async () => {
+    const [f, ...rest] = await findingsOf('service/unanswered-at-rs', 'second-vip-missing-on-rs');
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('rs2 receives connections for 192.0.2.101:80 and never answers them.');
+    expect(f!.fix).toMatch(/^rs2 answers 192\.0\.2\.100 and not 192\.0\.2\.101: 192\.0\.2\.101 is most likely missing there\. On rs2: ip addr add 192\.0\.2\.101\/32 dev lo/);
+  });
+
+  it('fills in the VIP and port otherwise', async () => {
+    const [f] = await findingsOf('service/unanswered-at-rs', 'vip-missing-on-rs');
+    expect(f!.fix).toMatch(/^On rs2: ip addr add 192\.0\.2\.100\/32 dev lo .*port 80\.$/);
+  });
 });
