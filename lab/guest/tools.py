@@ -13,6 +13,7 @@ clients (run on the client):
   tools.py udpclient ADDR PORT COUNT [SIZE]      COUNT requests, each from a new connected UDP socket, 1 s timeout;
                                                  SIZE pads each request to SIZE bytes (larger than the MTU: the
                                                  client's kernel sends it in IP fragments)
+  tools.py udpsession ADDR PORT COUNT            COUNT requests from one connected UDP socket (one client port), 1 s timeout
 """
 import socket
 import sys
@@ -139,12 +140,29 @@ def udpclient(addr, port, count, size=0):
     return 0
 
 
+def udpsession(addr, port, count):
+    s = socket.socket(family(addr), socket.SOCK_DGRAM)
+    s.connect((addr, port))
+    s.settimeout(1)
+    for i in range(1, count + 1):
+        try:
+            s.send(b"request %d\n" % i)
+            print("request %d (port %d) -> %s" % (i, s.getsockname()[1], s.recv(65535).decode().strip()), flush=True)
+        except OSError as e:
+            print("request %d -> %s" % (i, e), flush=True)
+        time.sleep(0.3)
+    s.close()
+    return 0
+
+
 def main(argv):
     mode = argv[1]
     if mode in ("http", "lineecho", "udp"):
         {"http": http, "lineecho": lineecho, "udp": udp}[mode](argv[2], int(argv[3]), argv[4])
     elif mode == "lineclient":
         return lineclient(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
+    elif mode == "udpsession":
+        return udpsession(argv[2], int(argv[3]), int(argv[4]))
     elif mode == "udpclient":
         return udpclient(argv[2], int(argv[3]), int(argv[4]), int(argv[5]) if len(argv) > 5 else 0)
     else:

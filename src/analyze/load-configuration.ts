@@ -31,6 +31,7 @@ export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
     services.push({
       vip: s.vip, protocol: s.protocol, port: s.port, scheduler: s.scheduler, source: s.source,
       ...(s.persistence ? { persistence: s.persistence } : {}),
+      ...(s.onePacket === true ? { onePacket: true } : {}),
       ...(s.orderBasis ? { orderBasis: s.orderBasis } : {}),
       realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight, order: r.order })),
     });

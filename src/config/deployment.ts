@@ -46,6 +46,8 @@ export type Persistence = { timeoutSeconds: number; netmask?: string };
 export type ServiceConfig = ServiceKey & {
   scheduler: string;
   persistence?: Persistence;
+  /** One-packet scheduling (ipvsadm -o / --ops, keepalived `ops`): every UDP datagram is scheduled on its own. */
+  onePacket?: boolean;
   realServers: readonly RealServerConfig[];
   /** Where it came from, e.g. "ipvsadm-S.txt line 3". */
   source: string;

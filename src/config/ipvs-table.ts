@@ -15,6 +15,7 @@ type TableService = {
   key: ServiceKey;
   scheduler: string;
   persistence: Persistence | undefined;
+  onePacket: boolean;
   servers: TableServer[];
   line: number;
   basis: OrderBasis;
@@ -50,10 +51,11 @@ export function applyCommand(table: IpvsTable, command: IpvsadmCommand, line: nu
       if (service !== undefined) {
         service.scheduler = command.scheduler;
         service.persistence = command.persistence;
+        service.onePacket = command.onePacket === true;
         return [];
       }
       table.set(id, {
-        key: keyOf(command.service), scheduler: command.scheduler, persistence: command.persistence,
+        key: keyOf(command.service), scheduler: command.scheduler, persistence: command.persistence, onePacket: command.onePacket === true,
         servers: [], line, basis: 'added', fromSaveFormat: saveFormat,
       });
       return [];
@@ -61,6 +63,7 @@ export function applyCommand(table: IpvsTable, command: IpvsadmCommand, line: nu
       if (service === undefined) return note(`ipvsadm would refuse to edit ${name}: no such service`);
       service.scheduler = command.scheduler;
       service.persistence = command.persistence;
+      service.onePacket = command.onePacket === true;
       return [];
     case 'delete-service':
       if (service === undefined) return note(`ipvsadm would refuse to delete ${name}: no such service`);
@@ -121,6 +124,7 @@ export function applyListing(table: IpvsTable, listing: Listing, nosort: boolean
       key: keyOf(listed.service),
       scheduler: listed.scheduler,
       persistence: listed.persistence,
+      onePacket: listed.onePacket === true,
       servers: keepOrder ? known.servers.map((k) => servers.find((s) => s.ip === k.ip && s.port === k.port)!) : servers,
       line: known?.line ?? listed.line,
       basis: keepOrder ? known.basis : basis,
@@ -136,6 +140,7 @@ export function tableServices(table: IpvsTable, file: string): ServiceConfig[] {
       ...s.key,
       scheduler: s.scheduler,
       ...(s.persistence === undefined ? {} : { persistence: s.persistence }),
+      ...(s.onePacket ? { onePacket: true } : {}),
       realServers: s.servers.map((rs, i) => ({
         ip: rs.ip, port: rs.port, weight: rs.weight, method: rs.method, order: i + 1,
         ...(rs.requestedPort === undefined ? {} : { requestedPort: rs.requestedPort }),

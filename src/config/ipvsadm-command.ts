@@ -21,7 +21,11 @@ export type ServerSpec = { readonly ip: IpAddress; readonly port: number; readon
 export type ListingKind = 'services' | 'other';
 
 export type IpvsadmCommand =
-  | { readonly kind: 'add-service' | 'edit-service'; readonly service: ServiceKey; readonly scheduler: string; readonly persistence: Persistence | undefined }
+  | {
+    readonly kind: 'add-service' | 'edit-service'; readonly service: ServiceKey; readonly scheduler: string; readonly persistence: Persistence | undefined;
+    /** -o / --ops, only when given. */
+    readonly onePacket?: true;
+  }
   | { readonly kind: 'delete-service'; readonly service: ServiceKey }
   | { readonly kind: 'add-server' | 'edit-server'; readonly service: ServiceKey; readonly server: ServerSpec; readonly method: ForwardMethod; readonly weight: number }
   | { readonly kind: 'delete-server'; readonly service: ServiceKey; readonly server: ServerSpec }
@@ -124,7 +128,7 @@ function serviceCommand(
   if (service.protocol !== 'fwmark' && service.port === 0 && persistence === undefined) {
     return { ok: false, message: 'Zero port specified for non-persistent service' };
   }
-  return { ok: true, value: { kind, service, scheduler, persistence } };
+  return { ok: true, value: { kind, service, scheduler, persistence, ...(opt('ops') !== undefined ? { onePacket: true as const } : {}) } };
 }
 
 /** Dotted IPv4 mask or IPv6 prefix length; undefined for the default (one client host). */

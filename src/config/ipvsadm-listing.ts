@@ -30,6 +30,8 @@ export type ListedService = {
   readonly service: ServiceKey;
   readonly scheduler: string;
   readonly persistence: Persistence | undefined;
+  /** The `ops` flag (one-packet scheduling), only when listed. */
+  readonly onePacket?: true;
   readonly servers: readonly ListedServer[];
   readonly line: number;
 };
@@ -57,7 +59,7 @@ export function startsListing(text: string): boolean {
 export function parseListing(words: readonly Word[]): { listing: Listing; errors: LineMessage[]; notes: LineMessage[] } {
   const errors: LineMessage[] = [];
   const notes: LineMessage[] = [];
-  const services: { service: ServiceKey; scheduler: string; persistence: Persistence | undefined; servers: ListedServer[]; line: number }[] = [];
+  const services: { service: ServiceKey; scheduler: string; persistence: Persistence | undefined; onePacket?: true; servers: ListedServer[]; line: number }[] = [];
   let complete = false;
   let skipped = false;
   let serviceRowFailed = false;
@@ -149,6 +151,7 @@ function readServiceRow(
   }
   i++;
   let persistence: Persistence | undefined;
+  let onePacket = false;
   while (i < words.length && !ROW_STARTS.has(words[i]!.text)) {
     const flag = words[i]!.text;
     const value = words[i + 1]?.text;
@@ -164,13 +167,16 @@ function readServiceRow(
       i += 2;
     } else if (flag === 'pe' && value !== undefined) {
       i += 2;
-    } else if (flag === 'ops' || /^\(.*\)$/.test(flag)) {
+    } else if (flag === 'ops') {
+      onePacket = true;
+      i++;
+    } else if (/^\(.*\)$/.test(flag)) {
       i++;
     } else {
       return `unexpected '${flag}' after the scheduler`;
     }
   }
-  return { service: { service, scheduler, persistence }, next: i };
+  return { service: { service, scheduler, persistence, ...(onePacket ? { onePacket: true as const } : {}) }, next: i };
 }
 
 function readServerRow(

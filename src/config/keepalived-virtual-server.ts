@@ -64,6 +64,7 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
   let granularity: { text: string; line: number } | undefined;
   let defaultWeight = 1;
   let ipv6Family = false;
+  let onePacket = false;
   const servers: ReadServer[] = [];
   for (const s of statement.block ?? []) {
     const [keyword = '', value] = s.words;
@@ -99,6 +100,9 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
       }
       case 'ip_family':
         ipv6Family = value === 'inet6';
+        break;
+      case 'ops':
+        onePacket = true;
         break;
       case 'real_server': {
         const server = readRealServer(s, error);
@@ -147,6 +151,7 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
     ...key,
     scheduler: scheduler ?? KEEPALIVED_DEFAULT_SCHEDULER,
     ...(persistence === undefined ? {} : { persistence }),
+    ...(onePacket ? { onePacket: true } : {}),
     realServers,
     source: `${file} line ${statement.line}`,
     orderBasis: 'added',

@@ -19,7 +19,7 @@ const DEFAULT_SCHEDULER = 'wlc';
 type FileRealServer = { ip: string; port?: number; weight?: number; method?: ForwardMethod; order?: number };
 type FileService = {
   protocol: ServiceKey['protocol']; vip?: string; port?: number; fwmark?: number; ipv6?: boolean; scheduler?: string;
-  persistence?: Persistence; realServers: FileRealServer[]; orderBasis?: OrderBasis;
+  persistence?: Persistence; onePacket?: boolean; realServers: FileRealServer[]; orderBasis?: OrderBasis;
 };
 type FileHost = { name?: string; ip?: string; mac?: string; role: HostRole };
 type FileVrrp = Omit<VrrpInstanceConfig, 'source' | 'vips' | 'unicastPeers' | 'unicastSrcIp' | 'priority' | 'advertIntSeconds' | 'version'> & {
@@ -80,6 +80,7 @@ function readServices(list: readonly FileService[], ctx: Context): ServiceConfig
       ...key,
       scheduler: raw.scheduler ?? DEFAULT_SCHEDULER,
       ...(persistence === undefined ? {} : { persistence }),
+      ...(raw.onePacket === true ? { onePacket: true } : {}),
       realServers,
       source: `${ctx.file} ${path}`,
       orderBasis: raw.orderBasis ?? 'declared',

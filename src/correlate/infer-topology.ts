@@ -29,6 +29,8 @@ export type ConfiguredService = {
   readonly port: number;
   readonly scheduler?: string;
   readonly persistence?: { readonly timeoutSeconds: number; readonly netmask?: string };
+  /** One-packet scheduling (ipvsadm --ops): every datagram is scheduled on its own, no connection entry. */
+  readonly onePacket?: boolean;
   readonly realServers: readonly ConfiguredRealServer[];
   /** What the listed order says about the kernel's (newest-first) destination list. */
   readonly orderBasis?: 'added' | 'sorted' | 'kernel' | 'declared';

@@ -92,6 +92,22 @@ describe('parseIpvsadm: commands', () => {
     expect(udp).toMatchObject({ protocol: 'udp', port: 53, persistence: { timeoutSeconds: 360, netmask: '255.255.255.0' } });
   });
 
+  it('reads one-packet scheduling from -o / --ops, from -S lines and from the ops flag of -Ln', () => {
+    const [a, b, c] = services('ipvsadm -A -u 192.0.2.10:53 -s rr -o\nipvsadm -A -u 192.0.2.11:53 --ops\nipvsadm -A -u 192.0.2.12:53 -s rr');
+    expect([a!['onePacket'], b!['onePacket'], c!['onePacket']]).toEqual([true, true, undefined]);
+    expect(services('-A -u 192.0.2.10:9000 -s rr -o\n-a -u 192.0.2.10:9000 -r 192.0.2.11:9000 -g -w 1')[0]).toMatchObject({ onePacket: true });
+    const listing = [
+      'IP Virtual Server version 1.2.1 (size=4096)',
+      'Prot LocalAddress:Port Scheduler Flags',
+      '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+      'UDP  192.0.2.100:9000 rr ops',
+      '  -> 192.0.2.11:9000              Route   1      0          0',
+    ].join('\n');
+    expect(services(listing)[0]).toMatchObject({ scheduler: 'rr', onePacket: true });
+    // -E without -o turns it off again, as ipvsadm does.
+    expect(services('ipvsadm -A -u 192.0.2.10:53 -s rr -o\nipvsadm -E -u 192.0.2.10:53 -s rr')[0]!['onePacket']).toBeUndefined();
+  });
+
   it('accepts port 0 only for persistent services, as ipvsadm does', () => {
     expect(expectErrors(parse('ipvsadm -A -t 192.0.2.10 -s rr'))[0]!.message).toMatch(/Zero port/);
     expect(services('ipvsadm -A -t 192.0.2.10 -s rr -p 60')[0]).toMatchObject({ port: 0 });

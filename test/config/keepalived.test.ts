@@ -30,6 +30,19 @@ describeWithSeeds('parseKeepalived on the keepalived.conf of seed 001', (seed) =
 });
 
 describe('parseKeepalived: virtual servers', () => {
+  it('reads ops (one-packet scheduling)', () => {
+    const value = expectOk(parse(`
+virtual_server 192.0.2.10 53 {
+    lb_algo rr
+    lb_kind DR
+    protocol UDP
+    ops
+    real_server 10.0.0.1 53 {
+    }
+}`));
+    expect(value.services[0]).toMatchObject({ protocol: 'udp', onePacket: true });
+  });
+
   it('resets a DR real-server port to the virtual-server port, as keepalived 2.0.15 and later do, with a note', () => {
     const value = expectOk(parse(`
 virtual_server 192.0.2.10 8099 {

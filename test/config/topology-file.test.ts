@@ -9,6 +9,11 @@ const parse = (json: unknown) => parseTopologyFile(typeof json === 'string' ? js
 const problems = (json: unknown) => expectErrors(parse(json)).map(formatError);
 
 describe('parseTopologyFile', () => {
+  it('reads onePacket (one-packet scheduling)', () => {
+    const value = expectOk(parse({ services: [{ protocol: 'udp', vip: '192.0.2.10', port: 53, onePacket: true, realServers: [{ ip: '10.0.0.1' }] }] }));
+    expect(value.services[0]).toMatchObject({ onePacket: true });
+  });
+
   it('reads services, hosts and VRRP instances, normalising addresses and filling defaults', () => {
     const value = expectOk(parse({
       $schema: '../schema/topology.schema.json',

@@ -26,6 +26,14 @@ export function serviceOf(config: readonly ConfiguredService[], c: Connection): 
   return config.find((s) => s.vip === c.vip && s.port === c.vport && s.protocol === c.protocol);
 }
 
+/**
+ * One-packet scheduling (ipvsadm --ops, UDP only): IPVS schedules every datagram on its own and
+ * keeps no connection entry, so one client socket's datagrams spread over the real servers.
+ */
+export function isOnePacket(service: ConfiguredService): boolean {
+  return service.onePacket === true && service.protocol === 'udp';
+}
+
 /** Whether the connection asked the scheduler for a server (a SYN, or a UDP exchange). */
 export function isNewConnection(c: Connection): boolean {
   return c.protocol === 'udp' || c.startedWithSyn;

@@ -1,6 +1,6 @@
 import { formatIp } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
-import { createScheduleLog, isNewConnection, serviceOf } from './new-connections.js';
+import { createScheduleLog, isNewConnection, isOnePacket, serviceOf } from './new-connections.js';
 import { conformsToScheduler, expectedShares, replayAffordable, type Destination } from './wrr-replay.js';
 import { expectedSharesOf, shareModelOf, sharesConform } from './share-model.js';
 import { hostRefOf } from '../host-ref.js';
@@ -26,6 +26,7 @@ export default defineCheck({
     messages: {
       mismatch: 'New connections to {{service}} went {{observed}}, which {{scheduler}} with weights {{weights}} cannot produce (expected about {{expected}}).',
       partial: '{{unplaced}} of {{total}} new connections to {{service}} went to a real server no capture shows: the distribution is not judged.',
+      onePacket: '{{service}} schedules every datagram on its own (one-packet scheduling, --ops): the spread of its new connections says nothing about the scheduler, and it is not judged.',
     },
   },
   create(ctx) {
@@ -42,6 +43,17 @@ export default defineCheck({
           if (list.length === 0 || list.some((e) => !configured.has(e.server))) continue;
           const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
           const director = ctx.topology.directors[0];
+          // Each datagram was a scheduling decision; only a connection's first is in the log.
+          if (isOnePacket(service)) {
+            ctx.report({
+              messageId: 'onePacket', verdict: 'inconclusive', data: { service: svc }, key: svc,
+              hosts: director ? [hostRefOf(director)] : [],
+              evidence: list.slice(0, 4).map((e) => e.connection.firstRequest[0]!).map((s) => ({ capture: s.capture, frame: s.frame })),
+              expected: 'each datagram\'s real server, in order (one-packet scheduling decides per datagram)',
+              seen: `inconclusive: ${list.length} client sockets, their datagrams scheduled one by one`,
+            });
+            continue;
+          }
           // A sequence with holes would look like another scheduler's: do not judge it.
           const gaps = log.unplacedOf(service);
           if (gaps) {

@@ -22,5 +22,9 @@ checkCases('sched/weight-mismatch', {
       why: 'the sh captures against a wlc table: 60 connections, none on rs1, where wlc gives it a third',
     },
     { fixture: 'director-localnode', ipvsadmText: LOCAL_WEIGHT_ZERO, hosts: ['192.0.2.2'], why: 'the director, weight 0, serves a third itself' },
+    {
+      fixture: 'healthy-udp-ops', ipvsadm: true, hosts: ['192.0.2.2'], verdict: 'inconclusive',
+      why: 'one-packet scheduling decides per datagram: the spread of new sockets is not judged',
+    },
   ],
 });
