@@ -294,7 +294,8 @@ line_client_done() {
 # keepalived_conf HOST STATE PRIORITY [VIRTUAL-SERVER-PORTS]   writes $OUT/keepalived[.HOST].conf
 # (with KA_SYNC_DAEMON=IF set: lvs_sync_daemon IF VI_1 in global_defs; KA_DELAY_LOOP=S: health
 # checks every S seconds instead of 10; KA_USE_VMAC=1: use_vmac, the VIP on the VRRP virtual MAC's
-# interface vrrp.51)
+# interface vrrp.51; KA_UNICAST=1: unicast_src_ip and unicast_peer, adverts sent to the other
+# director's address instead of 224.0.0.18)
 # A VRRP instance holding the VIP on eth0 and one DR virtual_server per port (rr, TCP_CHECK).
 keepalived_conf() {
   local h=$1 state=$2 prio=$3 ports=${4:-80} f p rs
@@ -314,6 +315,12 @@ keepalived_conf() {
     echo "    priority $prio"
     echo "    advert_int 1"
     [ -z "${KA_USE_VMAC:-}" ] || echo "    use_vmac"
+    if [ -n "${KA_UNICAST:-}" ]; then
+      echo "    unicast_src_ip ${IP4[$h]}"
+      echo "    unicast_peer {"
+      if [ "$h" = director ]; then echo "        $DIP2"; else echo "        $DIP"; fi
+      echo "    }"
+    fi
     echo "    authentication {"
     echo "        auth_type PASS"
     echo "        auth_pass lvsdr"

@@ -36,9 +36,17 @@ export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
       realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight, order: r.order })),
     });
   }
+  const hosts: ConfiguredTopology['hosts'][number][] = d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) }));
+  // Unicast VRRP names the directors: its own source and its peers (their adverts are unicast,
+  // so a capture elsewhere on the LAN never shows them).
+  for (const v of d.vrrp) {
+    for (const ip of [...(v.unicastSrcIp !== undefined ? [v.unicastSrcIp] : []), ...v.unicastPeers]) {
+      if (!hosts.some((h) => h.ip === ip)) hosts.push({ role: 'director', ip });
+    }
+  }
   return {
     services,
-    hosts: d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) })),
+    hosts,
     declaredVips: d.vrrp.flatMap((v) => v.vips),
     vrrp: d.vrrp.map((v) => ({ name: v.name, vrid: v.vrid, priority: v.priority, version: v.version, advertIntSeconds: v.advertIntSeconds, vips: v.vips })),
     sources: d.services.map((s) => `configured service from ${s.source}`),

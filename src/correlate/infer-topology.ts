@@ -404,6 +404,14 @@ export function inferTopology(
       evidence.push(`${formatMac(mac)} is a director: it advertises VIP ${formatIp(vip)} in VRRP from its address ${formatIp(ip)}, with the virtual MAC`);
     }
   }
+  // Configured directors and real servers (a topology file's hosts; keepalived's unicast VRRP
+  // peers, whose adverts no other host's capture shows), resolved to MACs through ARP.
+  for (const h of config.hosts) {
+    const mac = h.mac ?? (h.ip !== undefined ? arpOwnerOf(ev, h.ip) : undefined);
+    if (mac === undefined) continue;
+    if (h.role === 'director') directorMacs.add(mac);
+    else if (h.role === 'real-server' && !directorMacs.has(mac)) rsMacs.add(mac);
+  }
   // Configured real servers resolved to MACs through ARP.
   for (const s of config.services) {
     for (const r of s.realServers) {

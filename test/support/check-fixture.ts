@@ -21,6 +21,8 @@ export type FixtureRun = {
   readonly ipvsadmText?: string;
   /** Another ipvsadm file in the fixture folder (e.g. ipvsadm-claimed.txt). */
   readonly ipvsadmFile?: string;
+  /** keepalived configuration files in the fixture folder (--keepalived). */
+  readonly keepalived?: readonly string[];
   /** A folder outside fixtures/ (a transformed copy). */
   readonly dir?: string;
 };
@@ -32,7 +34,7 @@ export function fixtureExists(name: string): boolean {
 }
 
 export function analyzeFixture(name: string, run: FixtureRun = {}): Promise<ReportJson> {
-  const key = `${run.dir ?? name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}|${run.ipvsadmText ?? ''}|${run.ipvsadmFile ?? ''}`;
+  const key = `${run.dir ?? name}|${run.captures?.join(',') ?? '*'}|${run.ipvsadm === true}|${run.ipvsadmText ?? ''}|${run.ipvsadmFile ?? ''}|${run.keepalived?.join(',') ?? ''}`;
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
@@ -49,7 +51,7 @@ export function analyzeFixture(name: string, run: FixtureRun = {}): Promise<Repo
       if (run.captures && chosen.length !== run.captures.length) throw new Error(`${name}: captures ${run.captures.join(', ')} not all present`);
       const outcome = await runAnalysis({
         files: chosen.map((f) => join(dir, f)), ipvsadm,
-        keepalived: [], topology: [], roles: [], cwd: ROOT,
+        keepalived: (run.keepalived ?? []).map((f) => join(dir, f)), topology: [], roles: [], cwd: ROOT,
       });
       if (!outcome.ok) throw new Error(outcome.errors.join('; '));
       const schemaErrors = reportSchemaErrors(outcome.report);
