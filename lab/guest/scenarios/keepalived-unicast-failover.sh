@@ -5,19 +5,6 @@
 # stopped (SIGTERM); director2 takes over the VIP without the connection's entry and its own
 # stack resets the connection.
 
-LAN_HOSTS="director director2 rs1 rs2"
-TAIL_SECONDS=2
+. "$GUEST/scenarios/keepalived-failover.sh"
+
 KA_UNICAST=1
-
-configure() {
-  keepalived_pair_site
-  step "director holds the VIP; both directors have their IPVS tables"
-}
-
-traffic() {
-  line_client_start
-  pause 3
-  master_stops
-  line_client_done
-  http_get 2 http://$VIP/
-}

@@ -68,7 +68,9 @@ export default defineCheck({
             key: `${c.clientIp}|${c.vip}|${c.vport}|${target}`,
             hosts, evidence, expected, seen: `${seen}; forwarded to ${target}`, connection: c,
             fix: `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap host ${vip}) and analyse it with the others. ` +
-              `On it, check that ${vip} is on lo (ip addr show lo), that arp_ignore=1 and arp_announce=2 are set, ` +
+              (c.tunnelledTo !== undefined
+                ? `On it, check that tunl0 is up with ${vip} on it (ip addr show tunl0) and that rp_filter lets the decapsulated packets in, `
+                : `On it, check that ${vip} is on lo (ip addr show lo), that arp_ignore=1 and arp_announce=2 are set, `) +
               `and that the service listens on ${vip}:${c.vport} or on all addresses (${c.protocol === 'udp' ? 'ss -lnu' : 'ss -lnt'}).`,
           });
           return;

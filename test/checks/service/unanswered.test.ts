@@ -29,6 +29,12 @@ describe('service/unanswered: where the director sent them', () => {
     expect(f!.fix).toMatch(/^Capture on real server 192\.0\.2\.12 \(02:00:00:00:02:12\) as well .*192\.0\.2\.101 is on lo .*ss -lnt/);
   });
 
+  it('points at tunl0 on a real server the director tunnels to', async () => {
+    const [f] = await findingsOf('service/unanswered', 'tun-rs-rp-filter', { captures: ['director'] });
+    expect(f!.message).toMatch(/the director forwarded them to real server 192\.0\.2\.12 /);
+    expect(f!.fix).toMatch(/tunl0 is up with 192\.0\.2\.100 on it .*rp_filter/);
+  });
+
   it('keeps the plain message where no capture shows the director forwarding', async () => {
     const [f] = await findingsOf('service/unanswered', 'vip-missing-on-rs', { captures: ['client'], ipvsadm: true });
     expect(f!.message).toMatch(/\(2 request packets\), and no capture shows where they were lost\.$/);
