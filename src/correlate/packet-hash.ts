@@ -59,12 +59,12 @@ function mixBytes(h: number, b: Uint8Array, start: number, end: number, maskAt =
 }
 
 /**
- * mixBytes with several masked words (`masks`: offset, mask, offset, mask…, offsets ascending):
- * the rare packets whose headers a director may change in more places than the TTL.
+ * mixBytes with several masked words (`masks[0, count)`: offset, mask, offset, mask…, offsets
+ * ascending): the packets whose headers a director may change in more places than the TTL.
  */
-function mixBytesMasked(h: number, b: Uint8Array, start: number, end: number, masks: readonly number[]): number {
+function mixBytesMasked(h: number, b: Uint8Array, start: number, end: number, masks: readonly number[], count: number): number {
   let at = start;
-  for (let m = 0; m < masks.length && at < end; m += 2) {
+  for (let m = 0; m < count && at < end; m += 2) {
     const wordAt = masks[m]!;
     if (wordAt < at || wordAt >= end) continue;
     h = mixBytes(h, b, at, Math.min(end, wordAt + 4), wordAt, masks[m + 1]!);
@@ -79,19 +79,26 @@ function mixBytesMasked(h: number, b: Uint8Array, start: number, end: number, ma
  * zeroed as well as the TTL and checksum. Its first fragment then agrees with what arrived up
  * to the invariant span; the ID, the payload and the L4 checksum still have to.
  */
-function ipv4RefragmentableMasks(off: number): readonly number[] {
-  return [off, LOW_HALF_ZEROED, off + 4, LOW_HALF_ZEROED, off + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK];
+function ipv4RefragmentableInvariant(b: Uint8Array, off: number, spanEnd: number): number {
+  const m = maskScratch;
+  m[0] = off; m[1] = LOW_HALF_ZEROED; m[2] = off + 4; m[3] = LOW_HALF_ZEROED; m[4] = off + IPV4_MUTABLE_WORD; m[5] = IPV4_MUTABLE_MASK;
+  return mixBytesMasked(0x1234567, b, off, spanEnd, m, 6);
 }
 const LOW_HALF_ZEROED = 0xffff0000 | 0;
+/** Reused for every packet that needs masks: no array per packet. */
+const maskScratch: number[] = [0, 0, 0, 0, 0, 0];
 
 /**
  * An IPv6 fragment the director sent on carries a new fragment identification (ip6_fragment()
  * picks one when it fragments the reassembled datagram again; kernel-notes): the
  * identification is zeroed with the hop limit.
  */
-function ipv6FragmentMasks(b: Uint8Array, ip: Ipv6Header): readonly number[] {
+function ipv6FragmentInvariant(b: Uint8Array, ip: Ipv6Header, spanEnd: number): number {
   const at = ipv6FragmentHeaderOffset(b, ip);
-  return at === undefined ? [ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK] : [ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK, at + 4, 0];
+  const m = maskScratch;
+  m[0] = ip.offset + IPV6_MUTABLE_WORD; m[1] = IPV6_MUTABLE_MASK;
+  if (at !== undefined) { m[2] = at + 4; m[3] = 0; }
+  return mixBytesMasked(0x1234567, b, ip.offset, spanEnd, m, at === undefined ? 2 : 4);
 }
 
 /** IPv4: TTL (byte 8) and the header checksum (10–11) are zeroed in the invariant hash; the protocol (9) stays. */
@@ -185,11 +192,11 @@ export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8
   if (ip.version === 6) {
     invariant = ip.fragment === undefined
       ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV6_MUTABLE_WORD, IPV6_MUTABLE_MASK)
-      : mixBytesMasked(0x1234567, data, ip.offset, spanEnd, ipv6FragmentMasks(data, ip));
+      : ipv6FragmentInvariant(data, ip, spanEnd);
   } else {
     invariant = ip.dontFragment
       ? mixBytes(0x1234567, data, ip.offset, spanEnd, ip.offset + IPV4_MUTABLE_WORD, IPV4_MUTABLE_MASK)
-      : mixBytesMasked(0x1234567, data, ip.offset, spanEnd, ipv4RefragmentableMasks(ip.offset));
+      : ipv4RefragmentableInvariant(data, ip.offset, spanEnd);
   }
   const ipChecksumOk = ip.version === 4 && ip.offset + ip.headerLength <= captured
     ? ipv4ChecksumOk(data, ip.offset, ip.headerLength)

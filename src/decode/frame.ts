@@ -118,7 +118,7 @@ function decodeIpv4Frame(
     return decapsulated(raw, b, link, vlans, ip, off + ip.headerLength, end, packed);
   }
   const l4Off = off + ip.headerLength;
-  return withTransport(raw, b, link, vlans, ip, l4Off, ip.moreFragments ? firstFragmentEnd(b, l4Off, end, ip.protocol) : end, issue, packed, tunnel);
+  return withTransport(raw, b, link, vlans, ip, l4Off, transportEnd(b, ip, l4Off, end), issue, packed, tunnel);
 }
 
 function decodeIpv6Frame(
@@ -142,18 +142,18 @@ function decodeIpv6Frame(
   if (tunnel === undefined && isTunnelProtocol(ip.protocol) && issue === undefined) {
     return decapsulated(raw, b, link, vlans, ip, result.next, end, packed);
   }
-  const l4End = ip.fragment?.moreFragments === true ? firstFragmentEnd(b, result.next, end, ip.protocol) : end;
-  return withTransport(raw, b, link, vlans, ip, result.next, l4End, issue, packed, tunnel);
+  return withTransport(raw, b, link, vlans, ip, result.next, transportEnd(b, ip, result.next, end), issue, packed, tunnel);
 }
 
 /**
- * Where the transport payload of a first fragment ends: a UDP datagram goes on in the later
- * fragments, so it is bounded by its own length, like a frame cut by the snap length (a length
- * past the fragment is not malformed). The director reassembles fragments and may cut them anew
- * (spec 1.2): the datagram's length is what both sides share, not the fragment's.
+ * Where the transport payload at `off` ends: the IP packet's end, except in the first fragment
+ * of a UDP datagram, which goes on in the later fragments and is bounded by its own length, like
+ * a frame cut by the snap length (a length past the fragment is not malformed). The director
+ * reassembles fragments and may cut them anew (spec 1.2): the datagram's length is what both
+ * sides share, not the fragment's.
  */
-function firstFragmentEnd(b: Uint8Array, off: number, end: number, protocol: number): number {
-  return protocol === IPPROTO.UDP ? udpDatagramEnd(b, off, end) : end;
+function transportEnd(b: Uint8Array, ip: IpHeader, off: number, end: number): number {
+  return ip.protocol === IPPROTO.UDP && isFirstOfFragments(ip) ? udpDatagramEnd(b, off, end) : end;
 }
 
 

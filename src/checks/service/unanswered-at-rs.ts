@@ -3,6 +3,7 @@ import { type Connection, wasAnswered } from '../../correlate/connections.js';
 import type { IpAddress } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
+import type { Sighting } from '../../correlate/sighting.js';
 import { fromVipKey } from '../forward/tunnel-source-vip.js';
 
 /** What drops tunnelled (LVS-TUN) packets silently on a real server. */
@@ -38,10 +39,12 @@ export default defineCheck({
     // The VIPs each real server's capture shows it answering (a few per site): a server that
     // answers one VIP and not another lacks the other.
     const answeredVips = new Map<number, Set<IpAddress>>();
-    const arrivalAtRs = (c: Connection) => [...c.firstRequest, ...c.requests].find((s) => {
+    const atRs = (s: Sighting) => {
       const cap = ctx.captures[s.capture]!;
       return cap.role === 'real-server' && isInbound(s, cap);
-    });
+    };
+    // Asked of every connection, answered ones too: no merged array.
+    const arrivalAtRs = (c: Connection) => c.firstRequest.find(atRs) ?? c.requests.find(atRs);
     return {
       connection(c) {
         // The client acknowledging a SYN-ACK proves an answer even where the RS capture shows none
