@@ -470,7 +470,10 @@ export function inferTopology(
   const captureOwnMacs = captures.map((c, i) => {
     const candidates = candidatesOf[i]!;
     const wanted = c.roleHint ?? inferRoleFromName(c.name);
-    return (wanted !== undefined ? candidates.find((m) => roleOfMac(m) === wanted) : undefined) ?? candidates[0];
+    if (wanted === undefined) return candidates[0];
+    // Failing a MAC of the wanted role, one of no known role: a router's capture of a short
+    // exchange with the director must not take the director's MAC for the router's.
+    return candidates.find((m) => roleOfMac(m) === wanted) ?? candidates.find((m) => roleOfMac(m) === undefined) ?? candidates[0];
   });
   // Two captures cannot have been taken on one host: a capture that got by a tie-break the MAC
   // that is another capture's only candidate takes its next candidate instead (two directors

@@ -92,3 +92,18 @@ describe.skipIf(!fixtureExists('kube-ipvs-no-strict-arp'))('several hosts answer
     expect(r.topology.realServers.map((h) => h.mac)).toContain('02:00:00:00:02:11');
   });
 });
+
+describe('a router\'s capture of a short exchange with the director', () => {
+  // Both MACs are in every frame (ARP for the VIP, SYNs in, resets or nothing out): the capture's
+  // name says router, and the director's MAC, known as the director's, must not be taken for it.
+  for (const fixture of ['director-firewall-drop', 'director-reject-tcp-reset']) {
+    it.skipIf(!fixtureExists(fixture) && process.env.CI !== 'true')(`${fixture}: router.pcap is not taken for the director's capture`, async () => {
+      const r = await analyzeFixture(fixture, { captures: ['router'], ipvsadm: true });
+      expect(r.topology.directors.map((h) => h.mac)).toEqual(['02:00:00:00:02:02']);
+      expect(r.captures[0]!.role).not.toBe('director');
+      const messages = r.findings.map((f) => f.message);
+      expect(messages).toContainEqual(expect.stringMatching(/^No capture from director /));
+      expect(messages).not.toContainEqual(expect.stringMatching(/^No capture from the client side/));
+    });
+  }
+});
