@@ -1,5 +1,6 @@
 import { formatIp } from '../../decode/addresses.js';
-import { defineCheck } from '../check-api.js';
+import type { ConfiguredService } from '../../correlate/infer-topology.js';
+import { defineCheck, type CaptureView } from '../check-api.js';
 import { createScheduleLog, isNewConnection, isOnePacket, serviceOf } from './new-connections.js';
 import { conformsToScheduler, expectedShares, replayAffordable, type Destination } from './wrr-replay.js';
 import { expectedSharesOf, shareModelOf, sharesConform } from './share-model.js';
@@ -26,6 +27,7 @@ export default defineCheck({
     messages: {
       mismatch: 'New connections to {{service}} went {{observed}}, which {{scheduler}} with weights {{weights}} cannot produce (expected about {{expected}}).',
       partial: '{{unplaced}} of {{total}} new connections to {{service}} went to a real server no capture shows: the distribution is not judged.',
+      realServersOnly: 'Only real servers\' own captures ({{captured}}) show new connections to {{service}}: those scheduled to {{uncaptured}} would be in none, so the distribution is not judged.',
       onePacket: '{{service}} schedules every datagram on its own (one-packet scheduling, --ops): the spread of its new connections says nothing about the scheduler, and it is not judged.',
     },
   },
@@ -51,6 +53,22 @@ export default defineCheck({
               evidence: list.slice(0, 4).map((e) => e.connection.firstRequest[0]!).map((s) => ({ capture: s.capture, frame: s.frame })),
               expected: 'each datagram\'s real server, in order (one-packet scheduling decides per datagram)',
               seen: `inconclusive: ${list.length} client sockets, their datagrams scheduled one by one`,
+            });
+            continue;
+          }
+          // Real servers' captures alone show only their own connections: another server's
+          // share would look like zero.
+          const uncaptured = uncapturedServers(service, ctx.captures);
+          if (uncaptured.length > 0) {
+            const captured = ctx.captures.filter((c) => c.role === 'real-server').map((c) => c.name);
+            ctx.report({
+              messageId: 'realServersOnly', verdict: 'inconclusive',
+              data: { captured: captured.join(', '), service: svc, uncaptured: uncaptured.join(', ') },
+              key: svc,
+              hosts: director ? [hostRefOf(director)] : [],
+              evidence: list.slice(0, 4).map((e) => e.connection.firstRequest[0]!).map((s) => ({ capture: s.capture, frame: s.frame })),
+              expected: 'a capture that sees every new connection of the service: the director\'s, the client side\'s, or every real server\'s',
+              seen: `${list.length} new connections placed, all from real servers' own captures; no capture from ${uncaptured.join(', ')}`,
             });
             continue;
           }
@@ -109,3 +127,14 @@ export default defineCheck({
     };
   },
 });
+
+/**
+ * The configured real servers (weight > 0) whose connections no capture would show, when every
+ * capture is a real server's own; empty when a capture sees every connection (the director's,
+ * the client side's, or one of unknown role such as a switch's mirror port).
+ */
+function uncapturedServers(service: ConfiguredService, captures: readonly CaptureView[]): string[] {
+  if (captures.some((c) => c.role !== 'real-server')) return [];
+  const captured = new Set(captures.flatMap((c) => c.host?.ips ?? []).map(formatIp));
+  return service.realServers.filter((r) => (r.weight ?? 1) > 0 && !captured.has(formatIp(r.ip))).map((r) => formatIp(r.ip));
+}

@@ -7,6 +7,7 @@ checkCases('sched/weight-mismatch', {
   pass: [
     { fixture: 'healthy-wrr', ipvsadm: true },
     { fixture: 'healthy-rr-persistent', ipvsadm: true },
+    { fixture: 'healthy-wrr', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'every real server\'s own capture: all connections placed' },
     { fixture: 'healthy-sh', ipvsadm: true, why: 'sh: 60 connections of one client all on rs2, as the source hash says' },
     { fixture: 'director-localnode', ipvsadm: true, why: 'the director serves its third itself (LocalNode, -r DIP)' },
     { fixture: 'director-localnode', ipvsadmText: LOCAL_AS_LOOPBACK, why: 'the same, configured as -r 127.0.0.1' },
@@ -15,6 +16,10 @@ checkCases('sched/weight-mismatch', {
     {
       fixture: 'healthy-wrr', captures: ['client', 'rs1'], ipvsadm: true, hosts: ['192.0.2.2'], verdict: 'inconclusive',
       why: 'rs2\'s connections are seen only at the client: the sequence has holes, not judged',
+    },
+    {
+      fixture: 'healthy-wrr', captures: ['rs1'], ipvsadm: true, hosts: ['192.0.2.2'], verdict: 'inconclusive',
+      why: 'rs1\'s own capture alone: rs2\'s connections are in no capture, not even as holes',
     },
     { fixture: 'weight-mismatch', ipvsadmFile: 'ipvsadm-claimed.txt', why: 'the healthy-wrr captures against another configuration', hosts: ['192.0.2.2'] },
     {
