@@ -28,6 +28,7 @@ import schedUnknownRealServer from './sched/unknown-real-server.js';
 import schedWeightMismatch from './sched/weight-mismatch.js';
 import schedZeroWeightUsed from './sched/zero-weight-used.js';
 import serviceHealthCheckBlind from './service/health-check-blind.js';
+import serviceRefusedByDirector from './service/refused-by-director.js';
 import serviceRefusedByRs from './service/refused-by-rs.js';
 import serviceResetByDirector from './service/reset-by-director.js';
 import serviceServedByDirector from './service/served-by-director.js';
@@ -67,6 +68,7 @@ export const CHECKS: readonly AnyCheck[] = [
   schedWeightMismatch,
   schedZeroWeightUsed,
   serviceHealthCheckBlind,
+  serviceRefusedByDirector,
   serviceRefusedByRs,
   serviceResetByDirector,
   serviceServedByDirector,

@@ -5,6 +5,7 @@ import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
+import { isSynRefusal } from '../../correlate/syn-refusal.js';
 import { localNodeReplier, servingDirectorOf } from '../../correlate/local-node.js';
 
 const TCP_RST = 0x04;
@@ -48,7 +49,9 @@ export default defineCheck({
   sightingKinds: ['tcp', 'udp', 'icmp', 'icmpv6'],
   create(ctx) {
     // Client endpoints the director answered itself (RST or ICMP from the VIP): explained elsewhere.
-    const answered = new Set<string>();
+    // True for a refused SYN (a port without a virtual service): service/refused-by-director
+    // reports those, and a port that is not a service has nothing to forward.
+    const answered = new Map<string, boolean>();
     // Client endpoints the director serves itself (LocalNode), by the aligned time of their last
     // reply, oldest first: their requests are delivered locally, not dropped.
     const servedLocally = new Map<string, number>();
@@ -99,12 +102,13 @@ export default defineCheck({
         }
         if (l4.kind === 'udp') return;
         let key: string | undefined;
-        if (l4.kind === 'tcp' && l4.flags & TCP_RST) key = connectionKeyOf(ip.dst, l4.dport, l4.sport, 'tcp');
+        let refused = false;
+        if (l4.kind === 'tcp' && l4.flags & TCP_RST) { key = connectionKeyOf(ip.dst, l4.dport, l4.sport, 'tcp'); refused = isSynRefusal(l4); }
         else if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined) {
           const e = l4.embedded;
           key = connectionKeyOf(e.src, e.sport!, e.dport!, e.protocol === 6 ? 'tcp' : 'udp');
         }
-        if (key !== undefined && answered.size < MAX_ANSWERED) answered.add(key);
+        if (key !== undefined && answered.size < MAX_ANSWERED) answered.set(key, refused);
       },
       packetExpired(sightings) {
         const first = sightings[0]!;
@@ -117,7 +121,7 @@ export default defineCheck({
         const { arrived, director } = at;
         if (forwarded(sightings, arrived, director)) { egress.seen(director, 'visible'); return; }
         const key = clientKeyOf(first);
-        if (key !== undefined && servedLocally.has(key)) return;
+        if (key !== undefined && (servedLocally.has(key) || answered.get(key) === true)) return;
         const packet = `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}`;
         const evidence = sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame }));
         // Out of sight, the report turns inconclusive (egress-state) and explains nothing.

@@ -1,5 +1,6 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
+import { isSynRefusal } from '../../correlate/syn-refusal.js';
 import { defineCheck } from '../check-api.js';
 import { directorSending } from '../vantage.js';
 
@@ -10,7 +11,7 @@ export default defineCheck({
     id: 'service/reset-by-director',
     title: 'The director resets VIP connections itself',
     severity: 'error',
-    summary: 'Fires when a TCP RST sourced from the VIP is sent by the director\'s MAC.',
+    summary: 'Fires when a TCP RST sourced from the VIP is sent by the director\'s MAC for a connection under way (a refused SYN is service/refused-by-director).',
     why: 'The director never answers for the service in DR. An RST from the VIP with the director\'s MAC comes from its own TCP stack: IPVS had no connection entry for the packet (failover without connection sync, the 900 s IPVS TCP idle timeout, expire_nodest_conn after a real server was removed) or a REJECT rule on the director.',
     fix: 'For failover: run connection sync between the directors (keepalived lvs_sync_daemon or ipvsadm --start-daemon); for idle connections: raise the IPVS TCP timeout (ipvsadm --set 3600 120 300) or enable TCP keepalives below 900 s; remove REJECT rules for the VIP.',
     docs: 'docs/checks/service/reset-by-director.md',
@@ -27,6 +28,8 @@ export default defineCheck({
         const director = directorSending(s, ctx.topology);
         if (director === undefined) return;
         ctx.explain(connectionKeyOf(ip.dst, l4.dport, l4.sport, 'tcp'));
+        // A refused SYN is a port without a virtual service, not a connection lost: service/refused-by-director.
+        if (isSynRefusal(l4)) return;
         ctx.report({
           messageId: 'reset',
           data: { mac: formatMac(director), vip: formatIp(ip.src), vport: l4.sport, client: `${formatIp(ip.dst)}:${l4.dport}` },

@@ -57,8 +57,11 @@ export default defineCheck({
         }
       },
       end() {
+        // VIPs with a port the director balances: a port of theirs it serves itself (ssh to the
+        // active director, a status page) is its own service, not a lost virtual service.
+        const balanced = new Set([...tallies.values()].filter((t) => t.forwarded > 0).map((t) => t.vip));
         for (const t of tallies.values()) {
-          if (t.local < MIN_CONNECTIONS || t.forwarded > 0 || t.director === undefined) continue;
+          if (t.local < MIN_CONNECTIONS || t.forwarded > 0 || t.director === undefined || balanced.has(t.vip)) continue;
           // A configured service says what the director should do: the sched/* checks compare with it.
           if (ctx.config.services.some((s) => s.vip === t.vip && s.port === t.vport && s.protocol === t.protocol)) continue;
           const service = `${formatIp(t.vip)}:${t.vport}/${t.protocol}`;
