@@ -14,6 +14,9 @@ clients (run on the client):
                                                  SIZE pads each request to SIZE bytes (larger than the MTU: the
                                                  client's kernel sends it in IP fragments)
   tools.py udpsession ADDR PORT COUNT            COUNT requests from one connected UDP socket (one client port), 1 s timeout
+  tools.py traceroute udp|tcp ADDR HOPS [PORT]    the probes of traceroute: for each TTL 1..HOPS, 3 probes; UDP to
+                                                 port 33434 + probe number with 32 bytes (Linux traceroute's
+                                                 default), TCP a connect() to PORT (80) with that TTL (traceroute -T)
 """
 import socket
 import sys
@@ -155,6 +158,31 @@ def udpsession(addr, port, count):
     return 0
 
 
+def traceroute(proto, addr, hops, port=80):
+    ttl_opt = (socket.IPPROTO_IPV6, socket.IPV6_UNICAST_HOPS) if family(addr) == socket.AF_INET6 else (socket.IPPROTO_IP, socket.IP_TTL)
+    probe = 0
+    for ttl in range(1, hops + 1):
+        for _ in range(3):
+            kind = socket.SOCK_DGRAM if proto == "udp" else socket.SOCK_STREAM
+            s = socket.socket(family(addr), kind)
+            s.setsockopt(ttl_opt[0], ttl_opt[1], ttl)
+            s.settimeout(0.5)
+            try:
+                if proto == "udp":
+                    s.sendto(bytes(32), (addr, 33434 + probe))
+                    result = "sent"
+                else:
+                    s.connect((addr, port))
+                    result = "connected"
+            except OSError as e:
+                result = str(e)
+            s.close()
+            print("ttl %d probe %d (%s) -> %s" % (ttl, probe, proto, result), flush=True)
+            probe += 1
+            time.sleep(0.05)
+    return 0
+
+
 def main(argv):
     mode = argv[1]
     if mode in ("http", "lineecho", "udp"):
@@ -163,6 +191,8 @@ def main(argv):
         return lineclient(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
     elif mode == "udpsession":
         return udpsession(argv[2], int(argv[3]), int(argv[4]))
+    elif mode == "traceroute":
+        return traceroute(argv[2], argv[3], int(argv[4]), int(argv[5]) if len(argv) > 5 else 80)
     elif mode == "udpclient":
         return udpclient(argv[2], int(argv[3]), int(argv[4]), int(argv[5]) if len(argv) > 5 else 0)
     else:

@@ -1,9 +1,14 @@
-import { formatIp, formatMac } from '../../decode/addresses.js';
+import { formatIp, formatMac, type IpAddress } from '../../decode/addresses.js';
 import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
 import { quotedConnectionKey } from '../../correlate/connections.js';
-import { defineCheck } from '../check-api.js';
+import { defineCheck, type FindingDraft } from '../check-api.js';
+import { configuredPortOf, quotesClosedPort } from '../configured-port.js';
 import { directorSending } from '../vantage.js';
+import { answersProbe, sentWithSmallTtl } from '../probe.js';
 import { tunnelRejectionKey } from './tunnel-rejected.js';
+
+/** Connections whose time exceeded errors wait for the connection's end (each holds a few drafts). */
+const MAX_PENDING = 1024;
 
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
 
@@ -24,10 +29,21 @@ function causeOf(m: IcmpMessage | Icmpv6Message, tunnelling: boolean): Cause | u
     return { key: 'unresolvable', what: 'host unreachable: the director could not resolve or route to the real server', fix: 'Make the real servers reachable on the director\'s segment and answerable to ARP from the DIP: the VIP on the director must be /32 so the DIP stays the ARP sender (see arp/director-asks-as-vip).' };
   }
   if ((v4 && m.type === 11) || (!v4 && m.type === 3)) {
-    return { key: 'ttl', what: 'time exceeded: the packet arrived with TTL 1 (a forwarding loop, or a client path that is too long)', fix: 'Look for a forwarding loop (forward/loop): a real server without the VIP and with ip_forward=1, or two directors forwarding to each other.' };
+    return { key: 'ttl', what: 'time exceeded: the packet arrived with TTL 1 (a forwarding loop, or a probe sent with a small TTL such as traceroute -T, which only the director\'s capture can tell apart)', fix: 'Look for a forwarding loop (forward/loop): a real server without the VIP and with ip_forward=1, or two directors forwarding to each other.' };
   }
   if (v4 && m.type === 3) return { key: `unreach-${m.code}`, what: `destination unreachable code ${m.code} (a REJECT rule on the director, or a route problem)`, fix: 'Check the director\'s firewall for REJECT rules on the VIP, and its routes toward the real servers.' };
   return undefined;
+}
+
+/** Port unreachable for UDP to a port the table balances for TCP only (DNS). */
+function udpHalfService(vip: IpAddress, port: number): Cause {
+  const v = formatIp(vip);
+  const service = v.includes(':') ? `[${v}]:${port}` : `${v}:${port}`;
+  return {
+    key: 'udp-half-service',
+    what: `port unreachable for UDP: ${service} has a TCP virtual service and no UDP one, so datagrams reach the director's own stack`,
+    fix: `Add the UDP virtual service beside the TCP one, with the same real servers (ipvsadm -A -u ${service} -s rr, then ipvsadm -a -u ${service} -r RIP:${port} -g for each; in keepalived a second virtual_server with protocol UDP), and make the real servers answer on UDP ${port} from the VIP.`,
+  };
 }
 
 export default defineCheck({
@@ -46,19 +62,27 @@ export default defineCheck({
   sightingKinds: ['icmp', 'icmpv6'],
   after: ['forward/tunnel-rejected'],
   create(ctx) {
+    const pendingTtl = new Map<string, FindingDraft<'icmp'>[]>();
     return {
       sighting(s) {
         const ip = s.frame.ip, l4 = s.frame.l4;
         if (!ip || !l4 || (l4.kind !== 'icmp' && l4.kind !== 'icmpv6') || !ctx.topology.isVip(ip.src)) return;
         const director = directorSending(s, ctx.topology);
         if (director === undefined) return;
-        const cause = causeOf(l4, (ctx.topology.hostByMac(director)?.tunnelsTo?.length ?? 0) > 0);
+        let cause = causeOf(l4, (ctx.topology.hostByMac(director)?.tunnelsTo?.length ?? 0) > 0);
         if (!cause) return;
         const key = quotedConnectionKey(l4.embedded);
         // IPVS relaying a real server's error about a tunnelled packet (ip_vs_in_icmp): that check names the cause.
         if (key !== undefined && ctx.isExplained(tunnelRejectionKey(key))) return;
+        if (answersProbe(l4, ctx, director)) { if (key !== undefined) ctx.explain(key); return; }
         if (key !== undefined) ctx.explain(key);
-        ctx.report({
+        // A port the table leaves closed, turned away by the director's stack or firewall.
+        if ((cause.key === 'no-server' || cause.key.startsWith('unreach-')) && quotesClosedPort(ctx.config, l4.embedded)) return;
+        const e = l4.embedded;
+        if (cause.key === 'no-server' && e?.protocol === 17 && e.dport !== undefined && configuredPortOf(ctx.config, e.dst, 'udp', e.dport) === 'other-protocol') {
+          cause = udpHalfService(e.dst, e.dport);
+        }
+        const draft: FindingDraft<'icmp'> = {
           messageId: 'icmp',
           data: { mac: formatMac(director), type: l4.type, code: l4.code, vip: formatIp(ip.src), client: formatIp(ip.dst), what: cause.what },
           key: `${director}|${cause.key}`,
@@ -67,7 +91,26 @@ export default defineCheck({
           expected: 'no ICMP errors from the VIP: the director forwards every packet of the service',
           seen: cause.what,
           fix: cause.fix,
-        });
+        };
+        // Time exceeded waits for its connection: one whose request was sent with a probe's
+        // TTL (traceroute -T seen without the director's capture) is no fault.
+        if (cause.key === 'ttl' && key !== undefined && (pendingTtl.has(key) || pendingTtl.size < MAX_PENDING)) {
+          const list = pendingTtl.get(key) ?? [];
+          if (list.length === 0) pendingTtl.set(key, list);
+          list.push(draft);
+          return;
+        }
+        ctx.report(draft);
+      },
+      connection(c) {
+        const list = pendingTtl.get(c.key);
+        if (!list) return;
+        pendingTtl.delete(c.key);
+        if (!sentWithSmallTtl(c)) for (const d of list) ctx.report(d);
+      },
+      end() {
+        for (const list of pendingTtl.values()) for (const d of list) ctx.report(d);
+        pendingTtl.clear();
       },
     };
   },

@@ -25,6 +25,11 @@ function routedTtl(f: Frame): number {
   return (f.tunnel ?? f.ip!).ttl;
 }
 
+/** Marks a connection whose packet looped, apart from other explanations (forward/probe asks). */
+export function loopKey(connectionKey: string): string {
+  return `loop|${connectionKey}`;
+}
+
 export default defineCheck({
   meta: {
     id: 'forward/loop',
@@ -57,7 +62,11 @@ export default defineCheck({
         const all = [...earlier, s];
         const culprit = loopCulprit(all, ctx.topology.isDirectorMac);
         const l4 = s.frame.l4;
-        if (l4 && (l4.kind === 'tcp' || l4.kind === 'udp')) ctx.explain(connectionKeyOf(ip.src, l4.sport, l4.dport, l4.kind));
+        if (l4 && (l4.kind === 'tcp' || l4.kind === 'udp')) {
+          const key = connectionKeyOf(ip.src, l4.sport, l4.dport, l4.kind);
+          ctx.explain(key);
+          ctx.explain(loopKey(key));
+        }
         const port = l4 && (l4.kind === 'tcp' || l4.kind === 'udp') ? `:${l4.dport}` : '';
         ctx.report({
           messageId: 'loop',

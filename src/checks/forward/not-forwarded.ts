@@ -6,6 +6,8 @@ import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
 import { isSynRefusal } from '../../correlate/syn-refusal.js';
+import { quotesClosedPort } from '../configured-port.js';
+import { answersProbe } from '../probe.js';
 import { localNodeReplier, servingDirectorOf } from '../../correlate/local-node.js';
 
 const TCP_RST = 0x04;
@@ -107,6 +109,8 @@ export default defineCheck({
         else if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined) {
           const e = l4.embedded;
           key = connectionKeyOf(e.src, e.sport!, e.dport!, e.protocol === 6 ? 'tcp' : 'udp');
+          // A port the table leaves closed, or a traceroute probe: nothing to forward.
+          refused = quotesClosedPort(ctx.config, e) || answersProbe(l4, ctx, srcMacOf(s)!);
         }
         if (key !== undefined && answered.size < MAX_ANSWERED) answered.set(key, refused);
       },
@@ -119,6 +123,13 @@ export default defineCheck({
         const at = arrivalAtDirector(sightings);
         if (!at) return;
         const { arrived, director } = at;
+        // It arrived with its TTL spent: IPVS cannot forward it (time exceeded, rate-limited so not
+        // always sent). A loop's last copy is forward/loop's; anything else is a traceroute probe.
+        if (arrived.frame.ip!.ttl <= 1) {
+          const spent = clientKeyOf(first);
+          if (spent !== undefined) ctx.explain(spent);
+          return;
+        }
         if (forwarded(sightings, arrived, director)) { egress.seen(director, 'visible'); return; }
         const key = clientKeyOf(first);
         if (key !== undefined && (servedLocally.has(key) || answered.get(key) === true)) return;

@@ -9,6 +9,7 @@ import type { TopologyView } from '../../correlate/topology.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isInbound } from '../vantage.js';
 import { realServerOf } from './realserver-of.js';
+import { sentWithSmallTtl } from '../probe.js';
 import { localNodeServer } from '../../correlate/local-node.js';
 
 const MAX_PER_SERVICE = 20_000;
@@ -77,6 +78,14 @@ function fateKnown(c: Connection, captures: readonly CaptureView[], t: TopologyV
   });
 }
 
+/** A request answered with time exceeded, or sent with a probe's TTL, died before any scheduler saw it. */
+function diedOnTheWay(c: Connection): boolean {
+  return sentWithSmallTtl(c) || c.replies.some((r) => {
+    const l4 = r.frame.l4;
+    return (l4?.kind === 'icmp' && l4.type === 11) || (l4?.kind === 'icmpv6' && l4.type === 3);
+  });
+}
+
 export function createScheduleLog(captures: readonly CaptureView[], topology: () => TopologyView, keep: Retain = 'journey') {
   const log = new Map<ConfiguredService, ScheduledConnection[]>();
   const unplaced = new Map<ConfiguredService, Unplaced>();
@@ -97,7 +106,7 @@ export function createScheduleLog(captures: readonly CaptureView[], topology: ()
       }
       if (mac === undefined) {
         // Scheduled somewhere no capture shows (only the client's or the router's view of it).
-        if (!fateKnown(c, captures, t)) {
+        if (!fateKnown(c, captures, t) && !diedOnTheWay(c)) {
           let u = unplaced.get(service);
           if (!u) unplaced.set(service, (u = { count: 0, examples: [] }));
           u.count++;

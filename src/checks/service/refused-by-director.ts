@@ -3,6 +3,7 @@ import type { Connection } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isSynRefusal } from '../../correlate/syn-refusal.js';
 import type { EvidenceRef } from '../check-api.js';
+import { configuredPortOf } from '../configured-port.js';
 import { defineCheck } from '../check-api.js';
 import { directorSending } from '../vantage.js';
 
@@ -15,6 +16,8 @@ type PortTally = {
   readonly vport: number;
   refused: number;
   forwarded: number;
+  /** UDP exchanges to the same port the director forwarded (a DNS-style service on both). */
+  forwardedUdp: number;
   readonly evidence: EvidenceRef[];
 };
 
@@ -30,6 +33,7 @@ export default defineCheck({
     messages: {
       noService: '{{director}} refused {{refusals}} to {{service}} itself and forwarded none: it has no virtual service for that port, or a REJECT rule answers first. Without the director\'s table (--ipvsadm, --keepalived) a port meant to be closed cannot be told from a missing service.',
       configured: '{{director}} refused {{refusals}} to {{service}} itself and forwarded none, although the configuration lists that service: a REJECT rule answers first, or the director\'s table is not the one given.',
+      udpOnly: '{{director}} refused {{refusals}} to {{service}} itself and forwarded none, while {{vip}}:{{vport}}/udp is balanced: the service has no TCP virtual service (DNS falls back to TCP for large answers, and zone transfers use it).',
       someRefused: '{{director}} refused {{refusals}} to {{service}} itself and forwarded {{forwarded}}: a REJECT rule for some clients, or the virtual service was missing for a while.',
     },
   },
@@ -38,8 +42,13 @@ export default defineCheck({
     const tallyOf = (director: Mac, c: Connection): PortTally | undefined => {
       const key = `${director}|${formatIp(c.vip)}|${c.vport}`;
       let t = tallies.get(key);
-      if (!t && tallies.size < MAX_TALLIES) tallies.set(key, (t = { director, vip: c.vip, vport: c.vport, refused: 0, forwarded: 0, evidence: [] }));
+      if (!t && tallies.size < MAX_TALLIES) tallies.set(key, (t = { director, vip: c.vip, vport: c.vport, refused: 0, forwarded: 0, forwardedUdp: 0, evidence: [] }));
       return t;
+    };
+    // The director that forwarded the connection: its copy toward a real server, or a tunnelled one.
+    const forwardingDirectorOf = (c: Connection): Mac | undefined => {
+      const out = c.realServerSightings[0] ?? (c.tunnelledTo !== undefined ? c.firstRequest.find((s) => directorSending(s, ctx.topology) !== undefined) : undefined);
+      return out && directorSending(out, ctx.topology);
     };
     // The director's own reset of the connection's SYN.
     const refusalOf = (c: Connection): Sighting | undefined => c.replies.find((r) => {
@@ -48,7 +57,12 @@ export default defineCheck({
     });
     return {
       connection(c) {
-        if (c.protocol !== 'tcp' || !c.startedWithSyn) return;
+        if (c.protocol === 'udp') {
+          const director = forwardingDirectorOf(c);
+          if (director !== undefined) { const tally = tallyOf(director, c); if (tally) tally.forwardedUdp++; }
+          return;
+        }
+        if (!c.startedWithSyn) return;
         const refusal = refusalOf(c);
         if (refusal !== undefined) {
           const tally = tallyOf(srcMacOf(refusal)!, c);
@@ -57,31 +71,31 @@ export default defineCheck({
           for (const s of [c.firstRequest[0], refusal]) if (s && tally.evidence.length < EVIDENCE) tally.evidence.push({ capture: s.capture, frame: s.frame });
           return;
         }
-        // Forwarded by a director: its copy toward a real server, or a tunnelled one.
-        const out = c.realServerSightings[0] ?? (c.tunnelledTo !== undefined ? c.firstRequest.find((s) => directorSending(s, ctx.topology) !== undefined) : undefined);
-        const director = out && directorSending(out, ctx.topology);
+        const director = forwardingDirectorOf(c);
         if (director !== undefined) { const tally = tallyOf(director, c); if (tally) tally.forwarded++; }
       },
       end() {
         for (const t of tallies.values()) {
           if (t.refused === 0) continue;
           const service = `${formatIp(t.vip)}:${t.vport}/tcp`;
-          const services = ctx.config.services.filter((s) => s.vip === t.vip);
-          const configured = services.some((s) => s.port === t.vport && s.protocol === 'tcp');
+          const port = configuredPortOf(ctx.config, t.vip, 'tcp', t.vport);
+          const configured = port === 'configured';
+          // Balanced for UDP (seen, or configured) and not for TCP: half a DNS-style service.
+          const udpOnly = t.forwarded === 0 && !configured && (port === 'other-protocol' || t.forwardedUdp > 0);
           // The table has this VIP's services and not this port: closed as configured.
-          if (t.forwarded === 0 && !configured && services.length > 0) continue;
+          if (t.forwarded === 0 && port === 'not-configured' && t.forwardedUdp === 0) continue;
           const label = ctx.topology.labelOfMac(t.director);
           const refusals = t.refused === 1 ? '1 new connection' : `${t.refused} new connections`;
           ctx.report({
-            messageId: t.forwarded > 0 ? 'someRefused' : configured ? 'configured' : 'noService',
-            ...(t.forwarded === 0 && !configured ? { verdict: 'inconclusive' as const } : {}),
-            data: { director: label, refusals, service, forwarded: t.forwarded },
+            messageId: t.forwarded > 0 ? 'someRefused' : configured ? 'configured' : udpOnly ? 'udpOnly' : 'noService',
+            ...(t.forwarded === 0 && !configured && !udpOnly ? { verdict: 'inconclusive' as const } : {}),
+            data: { director: label, refusals, service, forwarded: t.forwarded, vip: formatIp(t.vip), vport: t.vport },
             key: `${t.director}|${service}`,
             hosts: [{ mac: t.director }],
             evidence: t.evidence,
             expected: `SYNs to ${service} forwarded to a real server`,
             seen: `${t.refused === 1 ? "1 SYN" : `${t.refused} SYNs`} answered with RST|ACK from ${formatIp(t.vip)}:${t.vport} by ${formatMac(t.director)} (its own stack), ${t.forwarded} forwarded`,
-            fix: fixFor(t, label, configured),
+            fix: fixFor(t, label, configured, udpOnly),
           });
         }
       },
@@ -89,10 +103,11 @@ export default defineCheck({
   },
 });
 
-function fixFor(t: PortTally, director: string, configured: boolean): string {
+function fixFor(t: PortTally, director: string, configured: boolean, udpOnly: boolean): string {
   const vip = formatIp(t.vip);
   const service = vip.includes(':') ? `[${vip}]:${t.vport}` : `${vip}:${t.vport}`;
   const reject = `look for a REJECT rule on ${service} (nft list ruleset, iptables -S INPUT)`;
+  if (udpOnly) return `On ${director}: add the TCP virtual service beside the UDP one, with the same real servers (ipvsadm -A -t ${service} -s rr, then ipvsadm -a -t ${service} -r RIP:${t.vport} -g for each; in keepalived a second virtual_server with protocol TCP), and make the real servers listen on TCP ${t.vport} too.`;
   if (configured || t.forwarded > 0) return `On ${director}: ${reject}, and compare ipvsadm -Ln with the configuration.`;
   return `If clients should reach ${service}: on ${director}, add the virtual service (ipvsadm -A -t ${service} -s wrr, then ipvsadm -a -t ${service} -r RIP:${t.vport} -g for each real server) or fix its keepalived virtual_server (the log says why one was rejected), and ${reject}. If the port is meant to be closed, nothing is wrong.`;
 }

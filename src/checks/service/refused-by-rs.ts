@@ -1,6 +1,7 @@
 import { formatIp, formatMac } from '../../decode/addresses.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { defineCheck } from '../check-api.js';
+import { configuredPortOf } from '../configured-port.js';
 import { isOutbound } from '../vantage.js';
 
 const TCP_RST = 0x04;
@@ -48,6 +49,8 @@ export default defineCheck({
         const how = c.protocol === 'tcp' ? 'TCP RST' : 'ICMP port unreachable';
         const evidence = [...c.firstRequest.slice(0, 5), ...refusals.slice(0, 5)].map((x) => ({ capture: x.capture, frame: x.frame }));
         if (!fromRs) {
+          // A port the table leaves closed: whoever refused it, nothing is wrong.
+          if (configuredPortOf(ctx.config, c.vip, c.protocol, c.vport) === 'not-configured') return;
           ctx.report({
             messageId: 'unattributed', data: { vip: formatIp(c.vip), vport: c.vport }, verdict: 'inconclusive', key: 'unattributed',
             hosts: [], evidence,

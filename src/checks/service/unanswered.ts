@@ -2,6 +2,7 @@ import { formatIp } from '../../decode/addresses.js';
 import { type Connection, wasAnswered } from '../../correlate/connections.js';
 import type { TopologyView } from '../../correlate/topology.js';
 import { defineCheck } from '../check-api.js';
+import { sentWithSmallTtl } from '../probe.js';
 
 /**
  * The one real server a director capture shows the requests going to: the MAC it sent them to,
@@ -38,6 +39,8 @@ export default defineCheck({
       connection(c) {
         if (wasAnswered(c) || ctx.isExplained(c.key)) return;
         if (c.protocol === 'tcp' && !c.startedWithSyn) return;
+        // Sent with a TTL too small to arrive (traceroute's probes): no answer is expected.
+        if (sentWithSmallTtl(c)) return;
         const client = ctx.topology.hostByIp(c.clientIp);
         const hosts = [{ ip: c.clientIp, ...(client?.mac !== undefined ? { mac: client.mac } : {}) }];
         // UDP has no handshake whose ACK would prove an answer the director cannot see.

@@ -1,7 +1,10 @@
 import { checkCases } from '../../support/check-cases.js';
 
 checkCases('forward/not-forwarded', {
-  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' },
+  pass: [{ fixture: 'healthy-wrr' },
+    { fixture: 'healthy-operator-traceroute', ipvsadm: true, why: 'SYNs that arrived with TTL 1 (traceroute -T), one of them not answered (ICMP rate limit); a closed UDP port' },
+    { fixture: 'healthy-operator-probes', why: 'a SYN the director refused: service/refused-by-director\'s' },
+    { fixture: 'lan-client-offload', why: 'TSO frames at the client, segments at the director' },
     { fixture: 'healthy-gro', why: 'segments at the router, frames merged by GRO at the director' },
     { fixture: 'healthy-tun', why: 'tunnelled copies (LVS-TUN), one of them through a router' },
     { fixture: 'healthy-tun-gre', why: 'GRE-tunnelled copies (--tun-type gre)' },

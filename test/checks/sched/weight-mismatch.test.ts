@@ -8,6 +8,7 @@ checkCases('sched/weight-mismatch', {
     { fixture: 'healthy-wrr', ipvsadm: true },
     { fixture: 'healthy-rr-persistent', ipvsadm: true },
     { fixture: 'healthy-wrr', captures: ['rs1', 'rs2'], ipvsadm: true, why: 'every real server\'s own capture: all connections placed' },
+    { fixture: 'healthy-operator-traceroute', captures: ['client', 'router', 'rs1', 'rs2'], ipvsadm: true, why: 'traceroute\'s SYNs that died of TTL are no holes' },
     { fixture: 'healthy-sh', ipvsadm: true, why: 'sh: 60 connections of one client all on rs2, as the source hash says' },
     { fixture: 'director-localnode', ipvsadm: true, why: 'the director serves its third itself (LocalNode, -r DIP)' },
     { fixture: 'director-localnode', ipvsadmText: LOCAL_AS_LOOPBACK, why: 'the same, configured as -r 127.0.0.1' },

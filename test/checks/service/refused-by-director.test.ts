@@ -14,6 +14,8 @@ checkCases('service/refused-by-director', {
     { fixture: 'director-reject-tcp-reset', captures: ['router'], ipvsadm: true, hosts: ['192.0.2.2'], why: 'the router\'s capture alone' },
     { fixture: 'director-reject-tcp-reset', hosts: ['192.0.2.2'], verdict: 'inconclusive', why: 'no table: a closed port or a missing service' },
     { fixture: 'healthy-operator-probes', hosts: ['192.0.2.2'], verdict: 'inconclusive', why: 'the probe of VIP:443, no table' },
+    { fixture: 'dns-tcp-service-missing', ipvsadm: true, hosts: ['192.0.2.2'], why: 'TCP to a port balanced for UDP only' },
+    { fixture: 'dns-tcp-service-missing', hosts: ['192.0.2.2'], why: 'no table: the director forwards the port\'s UDP' },
   ],
 });
 
@@ -30,6 +32,12 @@ describe('service/refused-by-director messages', () => {
     expect(f!.message).toContain('refused 1 new connection to 192.0.2.100:443/tcp');
     expect(f!.message).toContain('cannot be told from a missing service');
     expect(f!.fix).toContain('ipvsadm -A -t 192.0.2.100:443 -s wrr');
+  });
+
+  it('names the missing TCP half of a service balanced for UDP', async () => {
+    const [f] = await findingsOf('service/refused-by-director', 'dns-tcp-service-missing');
+    expect(f!.message).toContain('while 192.0.2.100:53/udp is balanced: the service has no TCP virtual service');
+    expect(f!.fix).toContain('ipvsadm -A -t 192.0.2.100:53');
   });
 
   it('leaves the refused SYNs to this check: no reset-by-director, no not-forwarded', async () => {

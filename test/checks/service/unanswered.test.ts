@@ -5,6 +5,8 @@ import { findingsOf } from '../../support/check-fixture.js';
 checkCases('service/unanswered', {
   pass: [
     { fixture: 'healthy-wrr' },
+    { fixture: 'healthy-operator-traceroute', captures: ['client'], ipvsadm: true, why: 'a traceroute SYN sent with TTL 2 that got no answer' },
+    { fixture: 'healthy-operator-traceroute', captures: ['router'], ipvsadm: true, why: 'the same, seen from the router with TTL 1' },
     { fixture: 'vip-missing-on-rs', why: 'the real server\'s capture shows where' },
     { fixture: 'healthy-udp' },
     { fixture: 'healthy-wrr', captures: ['director'], why: 'DR replies bypass the director; the client\'s handshake ACKs show the SYN-ACKs arrived' },

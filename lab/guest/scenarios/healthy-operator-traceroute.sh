@@ -1,0 +1,24 @@
+# healthy-operator-traceroute: the healthy-wrr site while an operator traces the path to the VIP
+# and probes a UDP port of it that nothing serves.
+# Traffic: traceroute's UDP probes to the VIP (TTL 1 to 3, 3 probes each: the router answers
+# time exceeded, the director port unreachable), its TCP probes to VIP:80 (traceroute -T: the
+# router answers time exceeded; a SYN that reaches the director with TTL 1 gets time exceeded
+# from the VIP, as IPVS decrements the TTL before forwarding), one UDP query to VIP:53 (no
+# service, no listener: port unreachable), then 6 HTTP GETs.
+
+configure() {
+  reference_site
+}
+
+traffic() {
+  local proto
+  for proto in udp tcp; do
+    step "[client] python3 tools.py traceroute $proto $VIP 3"
+    on client python3 "$GUEST/tools.py" traceroute $proto $VIP 3 > "$RUNDIR/traceroute.out" 2>&1
+    while read -r l; do step "[client] $l"; done < "$RUNDIR/traceroute.out"
+  done
+  step "[client] python3 tools.py udpclient $VIP 53 1"
+  on client python3 "$GUEST/tools.py" udpclient $VIP 53 1 > "$RUNDIR/udpclient.out" 2>&1
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/udpclient.out"
+  http_get 6 http://$VIP/
+}
