@@ -9,6 +9,7 @@ checkCases('forward/icmp-from-director', {
     { fixture: 'tun-rs-tunl0-down' },
     { fixture: 'healthy-operator-traceroute', ipvsadm: true, why: 'traceroute\'s UDP and TCP probes, a closed UDP port' },
     { fixture: 'healthy-operator-traceroute', captures: ['router'], ipvsadm: true, why: 'time exceeded for SYNs sent with TTL 2, seen from the router' },
+    { fixture: 'healthy-operator-probes6', why: 'ICMPv6 port unreachable and time exceeded for traceroute\'s probes' },
   ],
   fail: [
     { fixture: 'mtu-to-rs', hosts: ['192.0.2.2'] },

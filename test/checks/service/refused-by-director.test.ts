@@ -16,6 +16,7 @@ checkCases('service/refused-by-director', {
     { fixture: 'healthy-operator-probes', hosts: ['192.0.2.2'], verdict: 'inconclusive', why: 'the probe of VIP:443, no table' },
     { fixture: 'dns-tcp-service-missing', ipvsadm: true, hosts: ['192.0.2.2'], why: 'TCP to a port balanced for UDP only' },
     { fixture: 'dns-tcp-service-missing', hosts: ['192.0.2.2'], why: 'no table: the director forwards the port\'s UDP' },
+    { fixture: 'healthy-operator-probes6', hosts: ['2001:db8:2::2'], verdict: 'inconclusive', why: 'the probe of [VIP6]:443, no table' },
   ],
 });
 

@@ -1,0 +1,28 @@
+# healthy-operator-probes6: the healthy-ipv6 site (dual-stack hosts, an IPv6 service on
+# [VIP6]:80, wrr 1:2) while an operator checks it: ping of the VIP6 (the director answers),
+# traceroute's UDP and TCP probes to the VIP6 (the director answers port unreachable, and time
+# exceeded for the SYN that reaches it with hop limit 1), a probe of the closed [VIP6]:443 (the
+# director refuses it), a request straight to rs1's RIP (bypassing the director), then 6 HTTP
+# GETs to the VIP6.
+
+IPV6=1
+
+configure() {
+  net_base
+  dr_site http :: 80
+  http_wrr_service6
+  wait_dad
+}
+
+traffic() {
+  run client ping -6 -c 3 -i 0.2 $VIP6
+  local proto
+  for proto in udp tcp; do
+    step "[client] python3 tools.py traceroute $proto $VIP6 3"
+    on client python3 "$GUEST/tools.py" traceroute $proto $VIP6 3 > "$RUNDIR/traceroute.out" 2>&1
+    while read -r l; do step "[client] $l"; done < "$RUNDIR/traceroute.out"
+  done
+  run client nc -6 -z -w 2 $VIP6 443 || true
+  http_get 1 "http://[$RIP16]/"
+  http_get 6 "http://[$VIP6]/"
+}
