@@ -7,7 +7,7 @@ import { directorSending } from '../vantage.js';
 import { answersProbe, sentWithSmallTtl } from '../probe.js';
 import { tunnelRejectionKey } from './tunnel-rejected.js';
 
-/** Connections whose time exceeded errors wait for the connection's end (each holds a few drafts). */
+/** Connections whose errors wait for the connection's end (each holds a few drafts), and forwarded UDP ports remembered. */
 const MAX_PENDING = 1024;
 
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
@@ -35,15 +35,32 @@ function causeOf(m: IcmpMessage | Icmpv6Message, tunnelling: boolean): Cause | u
   return undefined;
 }
 
-/** Port unreachable for UDP to a port the table balances for TCP only (DNS). */
+/** Port unreachable for UDP to a port balanced for TCP only (DNS): configured, or seen forwarded. */
 function udpHalfService(vip: IpAddress, port: number): Cause {
   const v = formatIp(vip);
   const service = v.includes(':') ? `[${v}]:${port}` : `${v}:${port}`;
   return {
     key: 'udp-half-service',
-    what: `port unreachable for UDP: ${service} has a TCP virtual service and no UDP one, so datagrams reach the director's own stack`,
+    what: `port unreachable for UDP: ${service} is balanced for TCP and has no UDP virtual service, so datagrams reach the director's own stack`,
     fix: `Add the UDP virtual service beside the TCP one, with the same real servers (ipvsadm -A -u ${service} -s rr, then ipvsadm -a -u ${service} -r RIP:${port} -g for each; in keepalived a second virtual_server with protocol UDP), and make the real servers answer on UDP ${port} from the VIP.`,
   };
+}
+
+/**
+ * Port unreachable for UDP to a port the director never forwarded, with no table for the VIP:
+ * a closed port (an operator's probe) or a service that is missing or has no usable real
+ * server cannot be told apart.
+ */
+function withCause(d: FindingDraft<'icmp'>, cause: Cause): FindingDraft<'icmp'> {
+  const director = String(d.key).split('|')[0];
+  return { ...d, key: `${director}|${cause.key}`, data: { ...d.data, what: cause.what }, seen: cause.what, fix: cause.fix };
+}
+
+function unforwardedUdp(d: FindingDraft<'icmp'>, vip: IpAddress, port: number): FindingDraft<'icmp'> {
+  const v = formatIp(vip);
+  const service = v.includes(':') ? `[${v}]:${port}` : `${v}:${port}`;
+  const what = `port unreachable for UDP to ${service}, which the director never forwarded: no virtual service for it (a closed port, or a service that is missing) or one without usable real servers; the director's table (--ipvsadm, --keepalived) tells which`;
+  return { ...d, verdict: 'inconclusive', key: `${String(d.key)}|unforwarded`, data: { ...d.data, what }, seen: what };
 }
 
 export default defineCheck({
@@ -62,7 +79,10 @@ export default defineCheck({
   sightingKinds: ['icmp', 'icmpv6'],
   after: ['forward/tunnel-rejected'],
   create(ctx) {
-    const pendingTtl = new Map<string, FindingDraft<'icmp'>[]>();
+    // Drafts waiting for their connection's end, by connection key.
+    const pending = new Map<string, FindingDraft<'icmp'>[]>();
+    // VIP ports the director forwarded connections to ("tcp|vip|port").
+    const forwarded = new Set<string>();
     return {
       sighting(s) {
         const ip = s.frame.ip, l4 = s.frame.l4;
@@ -92,25 +112,40 @@ export default defineCheck({
           seen: cause.what,
           fix: cause.fix,
         };
-        // Time exceeded waits for its connection: one whose request was sent with a probe's
-        // TTL (traceroute -T seen without the director's capture) is no fault.
-        if (cause.key === 'ttl' && key !== undefined && (pendingTtl.has(key) || pendingTtl.size < MAX_PENDING)) {
-          const list = pendingTtl.get(key) ?? [];
-          if (list.length === 0) pendingTtl.set(key, list);
+        // Two causes wait for their connection's end. Time exceeded: a request sent with a
+        // probe's TTL (traceroute -T seen without the director's capture) is no fault. Port
+        // unreachable for UDP with no table for the VIP: a closed port unless the director
+        // forwarded that port's datagrams before.
+        const waits = cause.key === 'ttl' || (cause.key === 'no-server' && e?.protocol === 17 && configuredPortOf(ctx.config, e.dst, 'udp', e.dport!) === 'unknown');
+        if (waits && key !== undefined && (pending.has(key) || pending.size < MAX_PENDING)) {
+          const list = pending.get(key) ?? [];
+          if (list.length === 0) pending.set(key, list);
           list.push(draft);
           return;
         }
         ctx.report(draft);
       },
       connection(c) {
-        const list = pendingTtl.get(c.key);
+        if ((c.realServerMacs.length > 0 || c.tunnelledTo !== undefined) && forwarded.size < MAX_PENDING) {
+          forwarded.add(`${c.protocol}|${formatIp(c.vip)}|${c.vport}`);
+        }
+        const list = pending.get(c.key);
         if (!list) return;
-        pendingTtl.delete(c.key);
-        if (!sentWithSmallTtl(c)) for (const d of list) ctx.report(d);
+        pending.delete(c.key);
+        if (c.protocol === 'tcp') {
+          if (!sentWithSmallTtl(c)) for (const d of list) ctx.report(d);
+          return;
+        }
+        const port = `${formatIp(c.vip)}|${c.vport}`;
+        for (const d of list) {
+          if (forwarded.has(`udp|${port}`)) ctx.report(d);
+          else if (forwarded.has(`tcp|${port}`)) ctx.report(withCause(d, udpHalfService(c.vip, c.vport)));
+          else ctx.report(unforwardedUdp(d, c.vip, c.vport));
+        }
       },
       end() {
-        for (const list of pendingTtl.values()) for (const d of list) ctx.report(d);
-        pendingTtl.clear();
+        for (const list of pending.values()) for (const d of list) ctx.report(d);
+        pending.clear();
       },
     };
   },

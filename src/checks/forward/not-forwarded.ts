@@ -1,12 +1,13 @@
 import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
+import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
 import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
 import { directorReceiving, directorSending } from '../vantage.js';
 import { isSynRefusal } from '../../correlate/syn-refusal.js';
-import { quotesClosedPort } from '../configured-port.js';
+import { configuredPortOf, quotesClosedPort } from '../configured-port.js';
 import { answersProbe } from '../probe.js';
 import { localNodeReplier, servingDirectorOf } from '../../correlate/local-node.js';
 
@@ -109,8 +110,10 @@ export default defineCheck({
         else if ((l4.kind === 'icmp' || l4.kind === 'icmpv6') && l4.embedded?.sport !== undefined) {
           const e = l4.embedded;
           key = connectionKeyOf(e.src, e.sport!, e.dport!, e.protocol === 6 ? 'tcp' : 'udp');
-          // A port the table leaves closed, or a traceroute probe: nothing to forward.
-          refused = quotesClosedPort(ctx.config, e) || answersProbe(l4, ctx, srcMacOf(s)!);
+          // A port the table leaves closed, or a traceroute probe: nothing to forward. UDP port
+          // unreachable to a port no table lists is forward/icmp-from-director's to judge.
+          refused = quotesClosedPort(ctx.config, e) || answersProbe(l4, ctx, srcMacOf(s)!) ||
+            (e.protocol === 17 && isPortUnreachable(l4) && configuredPortOf(ctx.config, e.dst, 'udp', e.dport!) !== 'configured');
         }
         if (key !== undefined && answered.size < MAX_ANSWERED) answered.set(key, refused);
       },
@@ -170,3 +173,7 @@ export default defineCheck({
     };
   },
 });
+
+function isPortUnreachable(m: IcmpMessage | Icmpv6Message): boolean {
+  return m.kind === 'icmp' ? m.type === 3 && m.code === 3 : m.type === 1 && m.code === 4;
+}

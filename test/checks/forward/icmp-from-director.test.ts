@@ -17,22 +17,29 @@ checkCases('forward/icmp-from-director', {
     { fixture: 'director-reject-host-prohibited', ipvsadm: true, hosts: ['192.0.2.2'], why: 'a catch-all reject, ICMP 3/10' },
     { fixture: 'dns-udp-service-missing', ipvsadm: true, hosts: ['192.0.2.2'], why: 'UDP to a port balanced for TCP only' },
     { fixture: 'rs-forwarding-loop', captures: ['router'], ipvsadm: true, hosts: ['192.0.2.2'], why: 'a loop\'s time exceeded: its first copy carried the client\'s TTL' },
-    { fixture: 'healthy-operator-traceroute', hosts: ['192.0.2.2'], why: 'without the table the closed VIP:53/udp is not known to be closed' },
+    { fixture: 'healthy-operator-traceroute', hosts: ['192.0.2.2'], verdict: 'inconclusive', why: 'without the table the closed VIP:53/udp is not known to be closed' },
   ],
 });
 
 describe('forward/icmp-from-director and the table', () => {
   it('names the missing UDP service of a port the table balances for TCP', async () => {
     const [f] = await findingsOf('forward/icmp-from-director', 'dns-udp-service-missing', { ipvsadm: true });
-    expect(f!.message).toContain('192.0.2.100:53 has a TCP virtual service and no UDP one');
+    expect(f!.message).toContain('192.0.2.100:53 is balanced for TCP and has no UDP virtual service');
     expect(f!.fix).toContain('ipvsadm -A -u 192.0.2.100:53');
   });
 
-  it('without the table names every cause of a port unreachable', async () => {
+  it('without the table, names the missing UDP service of a port the director forwards for TCP', async () => {
     const [f] = await findingsOf('forward/icmp-from-director', 'dns-udp-service-missing');
-    expect(f!.message).toContain('no usable real server');
-    expect(f!.message).toContain('a REJECT rule');
-    expect(f!.message).toContain('no virtual service for the port');
+    expect(f!.verdict).toBe('fail');
+    expect(f!.message).toContain('is balanced for TCP and has no UDP virtual service');
+  });
+
+  it('without the table, a UDP port the director never forwarded is inconclusive', async () => {
+    const [f, ...rest] = await findingsOf('forward/icmp-from-director', 'healthy-operator-traceroute');
+    expect(rest).toEqual([]);
+    expect(f!.verdict).toBe('inconclusive');
+    expect(f!.message).toContain('port unreachable for UDP to 192.0.2.100:53, which the director never forwarded');
+    expect(await findingsOf('forward/not-forwarded', 'healthy-operator-traceroute')).toEqual([]);
   });
 
   it('is silent about a port the table leaves closed', async () => {
