@@ -1,4 +1,5 @@
-import { formatIp, formatMac, type IpAddress } from '../../decode/addresses.js';
+import { formatIp, formatMac, type IpAddress, type Mac } from '../../decode/addresses.js';
+import { formatEndpoint } from '../../config/service-key.js';
 import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
 import { quotedConnectionKey } from '../../correlate/connections.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
@@ -7,8 +8,11 @@ import { directorSending } from '../vantage.js';
 import { answersProbe, sentWithSmallTtl } from '../probe.js';
 import { tunnelRejectionKey } from './tunnel-rejected.js';
 
-/** Connections whose errors wait for the connection's end (each holds a few drafts), and forwarded UDP ports remembered. */
+/** Connections whose errors wait for their end (each holds a few drafts), and forwarded VIP ports remembered. */
 const MAX_PENDING = 1024;
+
+/** An error held until its connection ends, and why. */
+type Pending = { readonly draft: FindingDraft<'icmp'>; readonly director: Mac; readonly cause: 'ttl' | 'udp-unreachable' };
 
 type Cause = { readonly key: string; readonly what: string; readonly fix: string };
 
@@ -37,8 +41,7 @@ function causeOf(m: IcmpMessage | Icmpv6Message, tunnelling: boolean): Cause | u
 
 /** Port unreachable for UDP to a port balanced for TCP only (DNS): configured, or seen forwarded. */
 function udpHalfService(vip: IpAddress, port: number): Cause {
-  const v = formatIp(vip);
-  const service = v.includes(':') ? `[${v}]:${port}` : `${v}:${port}`;
+  const service = formatEndpoint(vip, port);
   return {
     key: 'udp-half-service',
     what: `port unreachable for UDP: ${service} is balanced for TCP and has no UDP virtual service, so datagrams reach the director's own stack`,
@@ -46,19 +49,18 @@ function udpHalfService(vip: IpAddress, port: number): Cause {
   };
 }
 
+/** The draft with another cause (its finding key follows the cause). */
+function withCause(d: FindingDraft<'icmp'>, director: Mac, cause: Cause): FindingDraft<'icmp'> {
+  return { ...d, key: `${director}|${cause.key}`, data: { ...d.data, what: cause.what }, seen: cause.what, fix: cause.fix };
+}
+
 /**
  * Port unreachable for UDP to a port the director never forwarded, with no table for the VIP:
  * a closed port (an operator's probe) or a service that is missing or has no usable real
  * server cannot be told apart.
  */
-function withCause(d: FindingDraft<'icmp'>, cause: Cause): FindingDraft<'icmp'> {
-  const director = String(d.key).split('|')[0];
-  return { ...d, key: `${director}|${cause.key}`, data: { ...d.data, what: cause.what }, seen: cause.what, fix: cause.fix };
-}
-
 function unforwardedUdp(d: FindingDraft<'icmp'>, vip: IpAddress, port: number): FindingDraft<'icmp'> {
-  const v = formatIp(vip);
-  const service = v.includes(':') ? `[${v}]:${port}` : `${v}:${port}`;
+  const service = formatEndpoint(vip, port);
   const what = `port unreachable for UDP to ${service}, which the director never forwarded: no virtual service for it (a closed port, or a service that is missing) or one without usable real servers; the director's table (--ipvsadm, --keepalived) tells which`;
   return { ...d, verdict: 'inconclusive', key: `${String(d.key)}|unforwarded`, data: { ...d.data, what }, seen: what };
 }
@@ -80,7 +82,7 @@ export default defineCheck({
   after: ['forward/tunnel-rejected'],
   create(ctx) {
     // Drafts waiting for their connection's end, by connection key.
-    const pending = new Map<string, FindingDraft<'icmp'>[]>();
+    const pending = new Map<string, Pending[]>();
     // VIP ports the director forwarded connections to ("tcp|vip|port").
     const forwarded = new Set<string>();
     return {
@@ -116,11 +118,13 @@ export default defineCheck({
         // probe's TTL (traceroute -T seen without the director's capture) is no fault. Port
         // unreachable for UDP with no table for the VIP: a closed port unless the director
         // forwarded that port's datagrams before.
-        const waits = cause.key === 'ttl' || (cause.key === 'no-server' && e?.protocol === 17 && configuredPortOf(ctx.config, e.dst, 'udp', e.dport!) === 'unknown');
-        if (waits && key !== undefined && (pending.has(key) || pending.size < MAX_PENDING)) {
+        const waits = cause.key === 'ttl' ? 'ttl'
+          : cause.key === 'no-server' && e?.protocol === 17 && configuredPortOf(ctx.config, e.dst, 'udp', e.dport!) === 'unknown' ? 'udp-unreachable'
+          : undefined;
+        if (waits !== undefined && key !== undefined && (pending.has(key) || pending.size < MAX_PENDING)) {
           const list = pending.get(key) ?? [];
           if (list.length === 0) pending.set(key, list);
-          list.push(draft);
+          list.push({ draft, director, cause: waits });
           return;
         }
         ctx.report(draft);
@@ -132,19 +136,16 @@ export default defineCheck({
         const list = pending.get(c.key);
         if (!list) return;
         pending.delete(c.key);
-        if (c.protocol === 'tcp') {
-          if (!sentWithSmallTtl(c)) for (const d of list) ctx.report(d);
-          return;
-        }
         const port = `${formatIp(c.vip)}|${c.vport}`;
-        for (const d of list) {
-          if (forwarded.has(`udp|${port}`)) ctx.report(d);
-          else if (forwarded.has(`tcp|${port}`)) ctx.report(withCause(d, udpHalfService(c.vip, c.vport)));
-          else ctx.report(unforwardedUdp(d, c.vip, c.vport));
+        for (const p of list) {
+          if (p.cause === 'ttl') { if (!sentWithSmallTtl(c)) ctx.report(p.draft); }
+          else if (forwarded.has(`udp|${port}`)) ctx.report(p.draft);
+          else if (forwarded.has(`tcp|${port}`)) ctx.report(withCause(p.draft, p.director, udpHalfService(c.vip, c.vport)));
+          else ctx.report(unforwardedUdp(p.draft, c.vip, c.vport));
         }
       },
       end() {
-        for (const list of pending.values()) for (const d of list) ctx.report(d);
+        for (const list of pending.values()) for (const p of list) ctx.report(p.draft);
         pending.clear();
       },
     };

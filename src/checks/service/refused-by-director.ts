@@ -1,4 +1,5 @@
 import { formatIp, formatMac, type IpAddress, type Mac } from '../../decode/addresses.js';
+import { formatEndpoint } from '../../config/service-key.js';
 import type { Connection } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isSynRefusal } from '../../correlate/syn-refusal.js';
@@ -104,8 +105,7 @@ export default defineCheck({
 });
 
 function fixFor(t: PortTally, director: string, configured: boolean, udpOnly: boolean): string {
-  const vip = formatIp(t.vip);
-  const service = vip.includes(':') ? `[${vip}]:${t.vport}` : `${vip}:${t.vport}`;
+  const service = formatEndpoint(t.vip, t.vport);
   const reject = `look for a REJECT rule on ${service} (nft list ruleset, iptables -S INPUT)`;
   if (udpOnly) return `On ${director}: add the TCP virtual service beside the UDP one, with the same real servers (ipvsadm -A -t ${service} -s rr, then ipvsadm -a -t ${service} -r RIP:${t.vport} -g for each; in keepalived a second virtual_server with protocol TCP), and make the real servers listen on TCP ${t.vport} too.`;
   if (configured || t.forwarded > 0) return `On ${director}: ${reject}, and compare ipvsadm -Ln with the configuration.`;
