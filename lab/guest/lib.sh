@@ -222,6 +222,36 @@ http_wrr_service6() {
   ipvs director -a -t "[$VIP6]:80" -r "[$RIP26]:80" -g -w 2
 }
 
+# traceroute_probes ADDR   traceroute's UDP probes, then its TCP probes to ADDR:80, hop limits 1 to 3
+# (tools.py traceroute), each probe's outcome in the timeline
+traceroute_probes() {
+  local proto
+  for proto in udp tcp; do
+    step "[client] python3 tools.py traceroute $proto $1 3"
+    on client python3 "$GUEST/tools.py" traceroute $proto "$1" 3 > "$RUNDIR/traceroute.out" 2>&1
+    while read -r l; do step "[client] $l"; done < "$RUNDIR/traceroute.out"
+  done
+}
+
+# dns_site PROTO   the reference addresses with a DNS-style service balanced for one protocol only
+# (-t or -u VIP:53, rr): both real servers run a UDP server on VIP:53 and a TCP line-echo server
+# on 0.0.0.0:53
+dns_site() {
+  net_base
+  director_up director $DIP
+  vip_on_director director
+  local rs
+  for rs in rs1 rs2; do rs_dr $rs; server udp $rs $VIP 53; server lineecho $rs 0.0.0.0 53; done
+  dr_service "$1" 53 rr 1 1
+}
+
+# udp_queries N   N UDP requests to VIP:53 from the client, each from a new socket
+udp_queries() {
+  step "[client] python3 tools.py udpclient $VIP 53 $1"
+  on client python3 "$GUEST/tools.py" udpclient $VIP 53 "$1" > "$RUNDIR/udpclient.out" 2>&1
+  while read -r l; do step "[client] $l"; done < "$RUNDIR/udpclient.out"
+}
+
 # http_get N URL [CURL-ARGS...]   N requests, each a new connection (one curl each)
 http_get() {
   local n=$1 url=$2 i body rc; shift 2

@@ -5,23 +5,11 @@
 # director refuses it), a request straight to rs1's RIP (bypassing the director), then 6 HTTP
 # GETs to the VIP6.
 
-IPV6=1
-
-configure() {
-  net_base
-  dr_site http :: 80
-  http_wrr_service6
-  wait_dad
-}
+. "$GUEST/scenarios/healthy-ipv6.sh"
 
 traffic() {
   run client ping -6 -c 3 -i 0.2 $VIP6
-  local proto
-  for proto in udp tcp; do
-    step "[client] python3 tools.py traceroute $proto $VIP6 3"
-    on client python3 "$GUEST/tools.py" traceroute $proto $VIP6 3 > "$RUNDIR/traceroute.out" 2>&1
-    while read -r l; do step "[client] $l"; done < "$RUNDIR/traceroute.out"
-  done
+  traceroute_probes $VIP6
   run client nc -6 -z -w 2 $VIP6 443 || true
   http_get 1 "http://[$RIP16]/"
   http_get 6 "http://[$VIP6]/"

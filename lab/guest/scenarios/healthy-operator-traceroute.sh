@@ -11,14 +11,7 @@ configure() {
 }
 
 traffic() {
-  local proto
-  for proto in udp tcp; do
-    step "[client] python3 tools.py traceroute $proto $VIP 3"
-    on client python3 "$GUEST/tools.py" traceroute $proto $VIP 3 > "$RUNDIR/traceroute.out" 2>&1
-    while read -r l; do step "[client] $l"; done < "$RUNDIR/traceroute.out"
-  done
-  step "[client] python3 tools.py udpclient $VIP 53 1"
-  on client python3 "$GUEST/tools.py" udpclient $VIP 53 1 > "$RUNDIR/udpclient.out" 2>&1
-  while read -r l; do step "[client] $l"; done < "$RUNDIR/udpclient.out"
+  traceroute_probes $VIP
+  udp_queries 1
   http_get 6 http://$VIP/
 }
