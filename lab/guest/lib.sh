@@ -11,6 +11,8 @@ VIP=192.0.2.100;    RIP1=192.0.2.11; RIP2=192.0.2.12
 CIP6=2001:db8:1::10; RTR6_WAN=2001:db8:1::1; RTR6=2001:db8:2::1
 DIP6=2001:db8:2::2;  DIP26=2001:db8:2::3; VIP6=2001:db8:2::100
 RIP16=2001:db8:2::11; RIP26=2001:db8:2::12
+# keepalived's sorry server (keepalived-sorry-server only)
+SORRY=192.0.2.13;   SORRY6=2001:db8:2::13
 
 # fixed MACs
 MAC_client=02:00:00:00:00:0a
@@ -20,12 +22,13 @@ MAC_director=02:00:00:00:02:02
 MAC_director2=02:00:00:00:02:03
 MAC_rs1=02:00:00:00:02:11
 MAC_rs2=02:00:00:00:02:12
+MAC_sorry=02:00:00:00:02:13
 # ports on the back LAN (BACK_LAN scenarios)
 MAC_router_back=02:00:00:00:03:01
 MAC_director_back=02:00:00:00:03:02
 
-declare -A IP4=([client]=$CIP [router]=$RTR [director]=$DIP [director2]=$DIP2 [rs1]=$RIP1 [rs2]=$RIP2)
-declare -A IP6=([client]=$CIP6 [router]=$RTR6 [director]=$DIP6 [director2]=$DIP26 [rs1]=$RIP16 [rs2]=$RIP26)
+declare -A IP4=([client]=$CIP [router]=$RTR [director]=$DIP [director2]=$DIP2 [rs1]=$RIP1 [rs2]=$RIP2 [sorry]=$SORRY)
+declare -A IP6=([client]=$CIP6 [router]=$RTR6 [director]=$DIP6 [director2]=$DIP26 [rs1]=$RIP16 [rs2]=$RIP26 [sorry]=$SORRY6)
 
 # on HOST CMD...   run CMD inside HOST's namespace
 on() { local h=$1; shift; ip netns exec "$NS_PREFIX$h" "$@"; }
@@ -366,6 +369,8 @@ keepalived_conf() {
       echo "    lb_algo rr"
       echo "    lb_kind DR"
       echo "    protocol TCP"
+      # KA_SORRY=IP: keepalived's sorry server, in the table only while no real server is
+      [ -z "${KA_SORRY:-}" ] || echo "    sorry_server $KA_SORRY $p"
       for rs in $RIP1 $RIP2; do
         echo
         echo "    real_server $rs $p {"

@@ -18,6 +18,8 @@ export type Expectations = {
   readonly description?: string;
   readonly args?: readonly string[];
   readonly captures?: readonly string[];
+  /** Why the end-of-run table (ipvsadm-S.txt) does not describe the whole capture, when it does not. */
+  readonly tableChanged?: string;
   readonly findings: readonly ExpectedFinding[];
 };
 

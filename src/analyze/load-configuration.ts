@@ -34,6 +34,7 @@ export function configuredTopologyOf(d: DeploymentConfig): ConfiguredTopology {
       ...(s.onePacket === true ? { onePacket: true } : {}),
       ...(s.orderBasis ? { orderBasis: s.orderBasis } : {}),
       realServers: s.realServers.map((r) => ({ ip: r.ip, weight: r.weight, order: r.order })),
+      ...(s.sorryServer !== undefined ? { sorryServer: s.sorryServer.ip } : {}),
     });
   }
   const hosts: ConfiguredTopology['hosts'][number][] = d.hosts.map((h) => ({ role: h.role, ...(h.name ? { name: h.name } : {}), ...(h.ip !== undefined ? { ip: h.ip } : {}), ...(h.mac !== undefined ? { mac: h.mac } : {}) }));

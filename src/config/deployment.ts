@@ -49,6 +49,8 @@ export type ServiceConfig = ServiceKey & {
   /** One-packet scheduling (ipvsadm -o / --ops, keepalived `ops`): every UDP datagram is scheduled on its own. */
   onePacket?: boolean;
   realServers: readonly RealServerConfig[];
+  /** keepalived's sorry_server: in the table, alone, only while no real server is. */
+  sorryServer?: { readonly ip: IpAddress; readonly port: number };
   /** Where it came from, e.g. "ipvsadm-S.txt line 3". */
   source: string;
   orderBasis?: OrderBasis;
@@ -141,6 +143,7 @@ function serviceFingerprint(s: ServiceConfig): string {
     s.persistence?.timeoutSeconds,
     s.persistence?.netmask,
     s.realServers.map((rs) => [rs.ip, rs.port, rs.weight, rs.method]),
+    s.sorryServer?.ip,
   ]);
 }
 

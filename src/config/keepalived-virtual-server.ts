@@ -65,6 +65,7 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
   let defaultWeight = 1;
   let ipv6Family = false;
   let onePacket = false;
+  let sorry: { ip: IpAddress; port: number | undefined } | undefined;
   const servers: ReadServer[] = [];
   for (const s of statement.block ?? []) {
     const [keyword = '', value] = s.words;
@@ -104,6 +105,14 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
       case 'ops':
         onePacket = true;
         break;
+      case 'sorry_server': {
+        const ip = value === undefined ? undefined : parseIp(value);
+        const port = s.words[2] === undefined ? undefined : parsePort(s.words[2]);
+        if (ip === undefined) error(s.line, `sorry_server '${value ?? ''}' is not an address`);
+        else if (port !== undefined && !port.ok) error(s.line, port.message);
+        else sorry = { ip, port: port?.value };
+        break;
+      }
       case 'real_server': {
         const server = readRealServer(s, error);
         if (server !== undefined) servers.push(server);
@@ -153,6 +162,8 @@ export function readVirtualServer(statement: Statement, file: string, out: LineM
     ...(persistence === undefined ? {} : { persistence }),
     ...(onePacket ? { onePacket: true } : {}),
     realServers,
+    // Like a real server of the service's method: DR and TUN reach it on the service port.
+    ...(sorry === undefined ? {} : { sorryServer: { ip: sorry.ip, port: (method ?? 'nat') === 'nat' ? sorry.port ?? vsPort : vsPort } }),
     source: `${file} line ${statement.line}`,
     orderBasis: 'added',
   };

@@ -32,6 +32,8 @@ export type ConfiguredService = {
   /** One-packet scheduling (ipvsadm --ops): every datagram is scheduled on its own, no connection entry. */
   readonly onePacket?: boolean;
   readonly realServers: readonly ConfiguredRealServer[];
+  /** keepalived's sorry_server: a destination only while no real server is in the table. */
+  readonly sorryServer?: IpAddress;
   /** What the listed order says about the kernel's (newest-first) destination list. */
   readonly orderBasis?: 'added' | 'sorted' | 'kernel' | 'declared';
   /** Where it came from, e.g. "ipvsadm-S.txt line 3". */
@@ -139,7 +141,7 @@ export function inferTopology(
   config: ConfiguredTopology,
 ): Inference {
   const configuredVips = new Set<IpAddress>([...config.services.map((s) => s.vip), ...config.declaredVips]);
-  const configuredRips = new Set<IpAddress>(config.services.flatMap((s) => s.realServers.map((r) => r.ip)));
+  const configuredRips = new Set<IpAddress>(config.services.flatMap((s) => [...s.realServers.map((r) => r.ip), ...(s.sorryServer !== undefined ? [s.sorryServer] : [])]));
   const { evidence: ev, otherMacs } = withInterfaceHops(observed, configuredVips, configuredRips);
   const evidence: string[] = [...config.sources];
   const vipIps = new Set<IpAddress>();
@@ -414,7 +416,7 @@ export function inferTopology(
   }
   // Configured real servers resolved to MACs through ARP.
   for (const s of config.services) {
-    for (const r of s.realServers) {
+    for (const r of [...s.realServers, ...(s.sorryServer !== undefined ? [{ ip: s.sorryServer }] : [])]) {
       const mac = arpOwnerOf(ev, r.ip);
       if (mac !== undefined && !directorMacs.has(mac)) rsMacs.add(mac);
     }

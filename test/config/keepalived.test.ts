@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatIp } from '../../src/decode/addresses.js';
 import { parseKeepalived } from '../../src/config/keepalived.js';
-import { expectErrors, expectOk, readable } from './readable.js';
+import { expectErrors, expectOk, formatError, readable } from './readable.js';
 import { between, describeWithSeeds, lineOf } from './seed-texts.js';
 
 const parse = (text: string) => parseKeepalived(text, 'keepalived.conf');
@@ -41,6 +42,23 @@ virtual_server 192.0.2.10 53 {
     }
 }`));
     expect(value.services[0]).toMatchObject({ protocol: 'udp', onePacket: true });
+  });
+
+  it('reads sorry_server: a destination apart from the real servers, on the service port for DR', () => {
+    const value = expectOk(parse(`
+virtual_server 192.0.2.10 80 {
+    lb_algo rr
+    lb_kind DR
+    protocol TCP
+    sorry_server 10.0.0.9 8080
+    real_server 10.0.0.1 80 {
+    }
+}`));
+    expect(readable(value.services[0]!.sorryServer)).toEqual({ ip: '10.0.0.9', port: 80 });
+    expect(value.services[0]!.realServers.map((r) => formatIp(r.ip))).toEqual(['10.0.0.1']);
+    expect(expectErrors(parse('virtual_server 192.0.2.10 80 {\n  sorry_server nowhere 80\n  real_server 10.0.0.1 80 {\n  }\n}\n')).map(formatError)).toEqual([
+      "keepalived.conf:2: virtual_server 192.0.2.10 80: sorry_server 'nowhere' is not an address",
+    ]);
   });
 
   it('resets a DR real-server port to the virtual-server port, as keepalived 2.0.15 and later do, with a note', () => {

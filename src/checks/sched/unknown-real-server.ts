@@ -44,13 +44,13 @@ export default defineCheck({
         if (mac === undefined) {
           // Tunnelled to an address whose host no capture shows: the address names the server.
           const to = c.tunnelledTo;
-          if (to === undefined || service.realServers.some((r) => r.ip === to)) return;
+          if (to === undefined || service.realServers.some((r) => r.ip === to) || to === service.sorryServer) return;
           const first = c.firstRequest.find((s) => s.frame.tunnel?.dst === to) ?? c.firstRequest[0]!;
           report(c, service, 'unknown', ctx.topology.hostByIp(to)?.name ?? formatIp(to), formatIp(to), { ip: to }, first);
           return;
         }
         const host = ctx.topology.hostByMac(mac);
-        if (host?.ips.some((ip) => service.realServers.some((r) => r.ip === ip))) return;
+        if (host?.ips.some((ip) => service.realServers.some((r) => r.ip === ip) || ip === service.sorryServer)) return;
         // A director serving connections itself is configured as DIP or as 127.0.0.1 (LocalNode).
         if (ctx.topology.isDirectorMac(mac) && localNodeServer(service.realServers, host?.ips ?? []) !== undefined) return;
         const ip = host?.ips[0];

@@ -27,6 +27,7 @@ export default defineCheck({
     messages: {
       mismatch: 'New connections to {{service}} went {{observed}}, which {{scheduler}} with weights {{weights}} cannot produce (expected about {{expected}}).',
       partial: '{{unplaced}} of {{total}} new connections to {{service}} went to a real server no capture shows: the distribution is not judged.',
+      sorry: '{{count}} new connections to {{service}} went to its sorry server {{sorry}}: keepalived had taken every real server out of the table, which changed during the capture, so the distribution is not judged.',
       realServersOnly: 'Only real servers\' own captures ({{captured}}) show new connections to {{service}}: those scheduled to {{uncaptured}} would be in none, so the distribution is not judged.',
       onePacket: '{{service}} schedules every datagram on its own (one-packet scheduling, --ops): the spread of its new connections says nothing about the scheduler, and it is not judged.',
     },
@@ -41,10 +42,23 @@ export default defineCheck({
       end() {
         for (const [service, list] of log.all()) {
           const configured = new Set(service.realServers.map((r) => formatIp(r.ip)));
-          // Unknown servers are sched/unknown-real-server's; persistence reuses templates.
-          if (list.length === 0 || list.some((e) => !configured.has(e.server))) continue;
           const svc = `${formatIp(service.vip)}:${service.port}/${service.protocol}`;
           const director = ctx.topology.directors[0];
+          // The sorry server stands in while no real server is in the table.
+          const sorry = service.sorryServer;
+          const toSorry = sorry === undefined ? [] : list.filter((e) => e.serverIp === sorry);
+          if (toSorry.length > 0) {
+            ctx.report({
+              messageId: 'sorry', verdict: 'inconclusive', data: { count: toSorry.length, service: svc, sorry: formatIp(sorry!) }, key: svc,
+              hosts: director ? [hostRefOf(director)] : [],
+              evidence: toSorry.slice(0, 4).map((e) => e.connection.firstRequest[0]!).map((s) => ({ capture: s.capture, frame: s.frame })),
+              expected: 'new connections spread over the real servers by the scheduler',
+              seen: `${toSorry.length} of ${list.length} new connections on the sorry server ${formatIp(sorry!)}`,
+            });
+            continue;
+          }
+          // Unknown servers are sched/unknown-real-server's; persistence reuses templates.
+          if (list.length === 0 || list.some((e) => !configured.has(e.server))) continue;
           // Each datagram was a scheduling decision; only a connection's first is in the log.
           if (isOnePacket(service)) {
             ctx.report({
