@@ -387,6 +387,15 @@ keepalived_conf() {
   echo "$f"
 }
 
+# keepalived_director   once the servers listen, keepalived on the director alone (MASTER, VIP:80);
+# returns when it holds the VIP and both real servers are in its table
+keepalived_director() {
+  wait_servers
+  keepalived_start director "$(keepalived_conf director MASTER 150 80)"
+  wait_for 30 "VIP on director" has_vip director
+  wait_for 30 "both real servers in the IPVS table" sh -c "ip netns exec ${NS_PREFIX}director ipvsadm -Ln | grep -q $RIP2"
+  step "director holds the VIP; keepalived checks both real servers"
+}
 # keepalived_start HOST CONF   keepalived in the foreground of its own process (logs to the console)
 keepalived_start() {
   local h=$1 conf=$2

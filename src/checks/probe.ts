@@ -9,6 +9,7 @@ import type { IcmpMessage, Icmpv6Message } from '../decode/frame-types.js';
 import { quotedConnectionKey, type Connection } from '../correlate/connections.js';
 import type { CheckContext } from './check-api.js';
 import { loopKey } from './forward/loop.js';
+import { isPortUnreachable, isTimeExceeded } from './icmp-errors.js';
 
 /** UDP ports from here up are never inferred as services (topology-evidence); traceroute's start at 33434. */
 const EPHEMERAL_UDP = 32768;
@@ -17,11 +18,10 @@ const EPHEMERAL_UDP = 32768;
 export function answersProbe(m: IcmpMessage | Icmpv6Message, ctx: CheckContext<string>, director: Mac): boolean {
   const e = m.embedded;
   if (e?.dport === undefined) return false;
-  const v4 = m.kind === 'icmp';
-  if (v4 ? m.type === 3 && m.code === 3 : m.type === 1 && m.code === 4) {
+  if (isPortUnreachable(m)) {
     return e.protocol === 17 && e.dport >= EPHEMERAL_UDP && !ctx.topology.isServicePort(e.dst, 'udp', e.dport);
   }
-  if (!(v4 ? m.type === 11 : m.type === 3) || e.ttl > 1) return false;
+  if (!isTimeExceeded(m) || e.ttl > 1) return false;
   // A loop leaves repeated copies, which forward/loop explains before the last one dies; in the
   // director's own capture, a packet that arrived once with TTL 1 was sent with a small TTL.
   const key = quotedConnectionKey(e);

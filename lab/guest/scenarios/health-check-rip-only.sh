@@ -12,11 +12,7 @@ configure() {
   director_up director $DIP
   rs_dr rs1; server http rs1 0.0.0.0 80
   rs_dr rs2; server http rs2 $RIP2 80
-  wait_servers
-  keepalived_start director "$(keepalived_conf director MASTER 150 80)"
-  wait_for 30 "VIP on director" has_vip director
-  wait_for 30 "both real servers in the IPVS table" sh -c "ip netns exec ${NS_PREFIX}director ipvsadm -Ln | grep -q $RIP2"
-  step "director holds the VIP; keepalived checks both real servers"
+  keepalived_director
 }
 
 traffic() {

@@ -6,6 +6,7 @@ import { defineCheck, type FindingDraft } from '../check-api.js';
 import { configuredPortOf, quotesClosedPort } from '../configured-port.js';
 import { directorSending } from '../vantage.js';
 import { answersProbe, sentWithSmallTtl } from '../probe.js';
+import { isPortUnreachable, isTimeExceeded } from '../icmp-errors.js';
 import { tunnelRejectionKey } from './tunnel-rejected.js';
 
 /** Connections whose errors wait for their end (each holds a few drafts), and forwarded VIP ports remembered. */
@@ -25,14 +26,14 @@ function causeOf(m: IcmpMessage | Icmpv6Message, tunnelling: boolean): Cause | u
     if (tunnelling) return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server): the IP-in-IP outer header makes full-size client packets too big for the path`, fix: 'Let the director fragment the tunnelled packets (sysctl -w net.ipv4.vs.pmtu_disc=0), raise the MTU between the director and the real servers by the outer header (1520 for 1500-byte packets), or clamp the clients\' MSS on the router (iptables -t mangle … TCPMSS --set-mss 1440); make sure this ICMP reaches the clients (PMTU discovery).' };
     return { key: 'mtu', what: `fragmentation needed / packet too big (MTU ${m.mtu ?? '?'} toward the real server)`, fix: 'Raise the MTU of the director→real-server path to the client-side MTU, or lower the clients\' MSS (iptables -t mangle … TCPMSS --clamp-mss-to-pmtu on the router); make sure this ICMP reaches the clients (PMTU discovery).' };
   }
-  if ((v4 && m.type === 3 && m.code === 3) || (!v4 && m.type === 1 && m.code === 4)) {
+  if (isPortUnreachable(m)) {
     const noService = proto === 'UDP' ? '; or no virtual service for the port and nothing listening on it' : '';
     return { key: 'no-server', what: `port unreachable for ${proto}: the virtual service has no usable real server (none configured, all weight 0 or overloaded; with tunnelling, also a real server rejecting the tunnelled packets), or a REJECT rule on the director (iptables -j REJECT and nft reject send this by default)${noService}`, fix: 'Add or re-enable real servers: ipvsadm -Ln must list at least one destination with weight > 0; check the health checks that removed them. If it does, look for a REJECT rule on the VIP (nft list ruleset, iptables -S INPUT). With tunnelling (ipvsadm -i), capture on the real servers: forward/tunnel-rejected names one that rejects the tunnelled packets.' };
   }
   if ((v4 && m.type === 3 && m.code === 1) || (!v4 && m.type === 1 && m.code === 3)) {
     return { key: 'unresolvable', what: 'host unreachable: the director could not resolve or route to the real server', fix: 'Make the real servers reachable on the director\'s segment and answerable to ARP from the DIP: the VIP on the director must be /32 so the DIP stays the ARP sender (see arp/director-asks-as-vip).' };
   }
-  if ((v4 && m.type === 11) || (!v4 && m.type === 3)) {
+  if (isTimeExceeded(m)) {
     return { key: 'ttl', what: 'time exceeded: the packet arrived with TTL 1 (a forwarding loop, or a probe sent with a small TTL such as traceroute -T, which only the director\'s capture can tell apart)', fix: 'Look for a forwarding loop (forward/loop): a real server without the VIP and with ip_forward=1, or two directors forwarding to each other.' };
   }
   if (v4 && m.type === 3) return { key: `unreach-${m.code}`, what: `destination unreachable code ${m.code} (a REJECT rule on the director, or a route problem)`, fix: 'Check the director\'s firewall for REJECT rules on the VIP, and its routes toward the real servers.' };

@@ -1,7 +1,6 @@
 import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
-import type { IcmpMessage, Icmpv6Message } from '../../decode/frame-types.js';
 import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck, type FindingDraft } from '../check-api.js';
 import { createEgressState } from './egress-state.js';
@@ -9,6 +8,7 @@ import { directorReceiving, directorSending } from '../vantage.js';
 import { isSynRefusal } from '../../correlate/syn-refusal.js';
 import { configuredPortOf, quotesClosedPort } from '../configured-port.js';
 import { answersProbe } from '../probe.js';
+import { isPortUnreachable } from '../icmp-errors.js';
 import { localNodeReplier, servingDirectorOf } from '../../correlate/local-node.js';
 
 const TCP_RST = 0x04;
@@ -172,7 +172,3 @@ export default defineCheck({
     };
   },
 });
-
-function isPortUnreachable(m: IcmpMessage | Icmpv6Message): boolean {
-  return m.kind === 'icmp' ? m.type === 3 && m.code === 3 : m.type === 1 && m.code === 4;
-}

@@ -10,6 +10,7 @@ import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isInbound } from '../vantage.js';
 import { realServerOf } from './realserver-of.js';
 import { sentWithSmallTtl } from '../probe.js';
+import { isTimeExceeded } from '../icmp-errors.js';
 import { localNodeServer } from '../../correlate/local-node.js';
 
 const MAX_PER_SERVICE = 20_000;
@@ -82,7 +83,7 @@ function fateKnown(c: Connection, captures: readonly CaptureView[], t: TopologyV
 function diedOnTheWay(c: Connection): boolean {
   return sentWithSmallTtl(c) || c.replies.some((r) => {
     const l4 = r.frame.l4;
-    return (l4?.kind === 'icmp' && l4.type === 11) || (l4?.kind === 'icmpv6' && l4.type === 3);
+    return (l4?.kind === 'icmp' || l4?.kind === 'icmpv6') && isTimeExceeded(l4);
   });
 }
 

@@ -95,7 +95,7 @@ export default defineCheck({
             hosts: [{ mac: t.director }],
             evidence: t.evidence,
             expected: `SYNs to ${service} forwarded to a real server`,
-            seen: `${t.refused === 1 ? "1 SYN" : `${t.refused} SYNs`} answered with RST|ACK from ${formatIp(t.vip)}:${t.vport} by ${formatMac(t.director)} (its own stack), ${t.forwarded} forwarded`,
+            seen: `${t.refused === 1 ? '1 SYN' : `${t.refused} SYNs`} answered with RST|ACK from ${formatIp(t.vip)}:${t.vport} by ${formatMac(t.director)} (its own stack), ${t.forwarded} forwarded`,
             fix: fixFor(t, label, configured, udpOnly),
           });
         }
