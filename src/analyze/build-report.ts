@@ -14,6 +14,8 @@ import type {
   ArpTimelineJson, CaptureJson, DistributionJson, EvidenceJson, FailoverEventJson, FindingJson, HostJson, JourneyJson, ReportJson, TopologyJson,
 } from '../report/report-types.js';
 import { VERSION } from '../version.js';
+import type { CaptureError } from '../io/capture-error.js';
+import { isSequenceReader, partOfFrame } from '../io/read-sequence.js';
 import type { AnalysisResult } from './engine.js';
 import { formatMessage, type FindingAggregate } from './findings.js';
 import type { FailoverEvent } from './observations.js';
@@ -41,11 +43,21 @@ function hostRefJson(ref: HostRef, topology: TopologyView): HostJson {
   };
 }
 
-function evidenceJson(e: EvidenceRef, captures: readonly CaptureView[]): EvidenceJson {
-  const c = captures[e.capture]!;
+/**
+ * The file and frame number a user opens to see a frame: a rotated capture numbers its frames
+ * across its files, each of which counts from 1 (the frame's file offset is already its own file's).
+ */
+function frameRef(r: AnalysisResult, capture: number, frame: number): { readonly capture: string; readonly frame: number } {
+  const reader = r.sources[capture]!.input.reader;
+  const inPart = isSequenceReader(reader) ? partOfFrame(reader.parts, frame) : undefined;
+  return inPart ? { capture: inPart.file, frame: inPart.frame } : { capture: r.captures[capture]!.file, frame };
+}
+
+function evidenceJson(e: EvidenceRef, r: AnalysisResult): EvidenceJson {
+  const c = r.captures[e.capture]!;
   const f = e.frame;
   return {
-    capture: c.file, host: c.name, frame: f.frame, offset: f.fileOffset,
+    ...frameRef(r, e.capture, f.frame), host: c.name, offset: f.fileOffset,
     ts: formatTimestamp(f.tsSec, f.tsNsec), summary: summarizeFrame(f),
   };
 }
@@ -59,13 +71,13 @@ function vantageOf(s: Sighting, captures: readonly CaptureView[], topology: Topo
   return c.name;
 }
 
-function journeyOf(conn: Connection, captures: readonly CaptureView[], topology: TopologyView): JourneyJson {
+function journeyOf(conn: Connection, r: AnalysisResult): JourneyJson {
+  const { captures, topology } = r;
   const sightings = [...conn.firstRequest, ...conn.replies.slice(0, 8)];
   const t0 = Math.min(...sightings.map((s) => s.t + (captures[s.capture]!.clockOffset ?? 0)));
   const hops = sightings.map((s) => ({
     vantage: vantageOf(s, captures, topology),
-    capture: captures[s.capture]!.file,
-    frame: s.frame.frame,
+    ...frameRef(r, s.capture, s.frame.frame),
     t: Number((s.t + (captures[s.capture]!.clockOffset ?? 0) - t0).toFixed(6)),
     summary: summarizeFrame(s.frame),
     seen: true,
@@ -92,13 +104,13 @@ function findingJson(a: FindingAggregate, r: AnalysisResult): FindingJson {
     verdict: d.verdict ?? 'fail',
     message,
     hosts: d.hosts.map((h) => hostRefJson(h, r.topology)),
-    evidence: a.evidence.map((e) => evidenceJson(e, r.captures)),
+    evidence: a.evidence.map((e) => evidenceJson(e, r)),
     occurrences: a.occurrences,
     expected: d.expected,
     seen: d.seen,
     fix: d.fix ?? meta.fix,
     docs: docsPathOf(meta.id),
-    ...(d.connection ? { journey: journeyOf(d.connection, r.captures, r.topology) } : {}),
+    ...(d.connection ? { journey: journeyOf(d.connection, r) } : {}),
   };
 }
 
@@ -106,6 +118,7 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
   const src = r.sources[c.index]!;
   const reader = src.input.reader;
   const part = src.input.part;
+  const sequence = isSequenceReader(reader) ? reader : undefined;
   // A capture of one interface of the file counts only that interface's drops.
   const stats = part ? reader.stats.filter((s) => part.keeps(s.interfaceId)) : reader.stats;
   const drops = stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
@@ -116,8 +129,13 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
     ...(c.clockOffset !== undefined ? { clockOffset: Number(c.clockOffset.toFixed(6)) } : {}),
     truncatedFrames: src.counters.cut,
     ...(stats.length ? { drops } : {}),
-    ...(reader.error ? { error: { offset: reader.error.offset, message: reader.error.message } } : {}),
+    ...(sequence ? {} : reader.error ? { error: errorJson(reader.error) } : {}),
+    ...(sequence ? { parts: sequence.parts.map((p) => ({ file: p.file, frames: p.frames, ...(p.error ? { error: errorJson(p.error) } : {}) })) } : {}),
   };
+}
+
+function errorJson(e: CaptureError): { readonly offset: number; readonly message: string } {
+  return { offset: e.offset, message: e.message };
 }
 
 function topologyJson(t: TopologyView): TopologyJson {
@@ -135,10 +153,9 @@ function arpTimelineJson(r: AnalysisResult): ArpTimelineJson[] {
   return [...r.observations.arp].map(([vip, events]) => ({
     vip: formatIp(vip),
     events: events.map((e) => {
-      const c = r.captures[e.sighting.capture]!;
       const host = r.topology.hostByMac(e.mac);
       return {
-        ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), capture: c.file, frame: e.sighting.frame.frame,
+        ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), ...frameRef(r, e.sighting.capture, e.sighting.frame.frame),
         mac: formatMac(e.mac), ...(host ? { host: host.name } : {}), kind: e.kind,
       };
     }),
@@ -176,10 +193,9 @@ function distributionJson(r: AnalysisResult): DistributionJson[] {
 function failoverJson(r: AnalysisResult): FailoverEventJson[] {
   const aligned = (e: FailoverEvent) => e.sighting.t + (r.captures[e.sighting.capture]!.clockOffset ?? 0);
   return [...r.observations.failover].sort((a, b) => aligned(a) - aligned(b)).map((e) => {
-    const c = r.captures[e.sighting.capture]!;
     const host = r.topology.hostByMac(e.mac) ?? r.topology.hostByIp(e.ip);
     return {
-      ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), capture: c.file, frame: e.sighting.frame.frame,
+      ts: formatTimestamp(e.sighting.frame.tsSec, e.sighting.frame.tsNsec), ...frameRef(r, e.sighting.capture, e.sighting.frame.frame),
       kind: e.kind, ...(e.vrid !== undefined ? { vrid: e.vrid } : {}), ...(host ? { host: host.name } : {}),
       ...(e.mac !== undefined ? { mac: formatMac(e.mac) } : {}), ...(e.ip !== undefined ? { ip: formatIp(e.ip) } : {}),
       detail: e.detail,

@@ -7,7 +7,8 @@ import type { AnyCheck } from '../checks/check-api.js';
 import type { ReportJson } from '../report/report-types.js';
 import { buildReport } from './build-report.js';
 import { openInputs } from './capture-inputs.js';
-import type { CaptureSource } from './capture-source.js';
+import type { CaptureInput, CaptureSource } from './capture-source.js';
+import { isSequenceReader } from '../io/read-sequence.js';
 import { analyzeCaptures } from './engine.js';
 import { loadConfiguredTopology, type ConfigurationOptions } from './load-configuration.js';
 
@@ -31,7 +32,38 @@ export async function runAnalysis(req: AnalysisRequest): Promise<AnalysisOutcome
   const result = await analyzeCaptures(inputs, {
     config: config.value, checks: req.checks ?? CHECKS, ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  // A file read as several interfaces fails once, not once per interface.
-  const inputErrors = inputs.flatMap((i, k) => (i.reader.error && !inputs.slice(0, k).some((j) => j.file === i.file) ? [{ file: i.file, error: i.reader.error }] : []));
-  return { ok: true, report: buildReport(result), inputErrors, notes: config.notes };
+  return { ok: true, report: buildReport(result), inputErrors: inputErrorsOf(inputs), notes: [...config.notes, ...overlapNotes(inputs)] };
+}
+
+type InputError = { readonly file: string; readonly error: CaptureError };
+
+/** One per file that could not be read to its end: a file read as several interfaces fails once. */
+function inputErrorsOf(inputs: readonly CaptureInput[]): InputError[] {
+  const out: InputError[] = [];
+  const add = (file: string, error: CaptureError | undefined) => {
+    if (error && !out.some((e) => e.file === file)) out.push({ file, error });
+  };
+  for (const { file, reader } of inputs) {
+    if (isSequenceReader(reader)) for (const p of reader.parts) add(p.file, p.error);
+    else add(file, reader.error);
+  }
+  return out;
+}
+
+/** Slack for the clock of one capture: a file of a rotated capture starts after the one before ends. */
+const OVERLAP_SLACK_S = 1;
+
+/** Files read as one rotated capture whose times overlap were probably not one capture. */
+function overlapNotes(inputs: readonly CaptureInput[]): string[] {
+  const notes: string[] = [];
+  for (const { reader } of inputs) {
+    if (!isSequenceReader(reader)) continue;
+    reader.parts.forEach((p, i) => {
+      const before = reader.parts[i - 1];
+      if (before?.lastT === undefined || p.firstT === undefined || p.firstT >= before.lastT - OVERLAP_SLACK_S) return;
+      notes.push(`${p.file} starts ${(before.lastT - p.firstT).toFixed(3)} s before ${before.file} ends, yet both were read as one ` +
+        'rotated capture (named alike, in one directory); if they are captures of their own, name each with --role NAME=FILE');
+    });
+  }
+  return notes;
 }

@@ -16,11 +16,14 @@ export type FileReadOptions = ReadOptions & {
    * until the next batch is asked for. For consumers that decode each packet and drop it.
    */
   readonly recycleBuffers?: boolean;
+  /** Bytes per read (FILE_CHUNK_SIZE by default): smaller for a peek at the start of a file. */
+  readonly chunkSize?: number;
 };
 
 export function openCaptureFile(path: string, options?: FileReadOptions): CaptureReader {
-  if (options?.recycleBuffers) return readCapture(recycledFileChunks(path, FILE_CHUNK_SIZE), options);
-  return readCapture(streamChunks(() => createReadStream(path, { highWaterMark: FILE_CHUNK_SIZE })), options);
+  const chunkSize = options?.chunkSize ?? FILE_CHUNK_SIZE;
+  if (options?.recycleBuffers) return readCapture(recycledFileChunks(path, chunkSize), options);
+  return readCapture(streamChunks(() => createReadStream(path, { highWaterMark: chunkSize })), options);
 }
 
 /** Reads from stdin, a child's stdout, or any async iterable of byte chunks. */

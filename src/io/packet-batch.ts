@@ -75,6 +75,11 @@ export class PacketBatch implements PacketSink {
     this.bufs.length = 0;
   }
 
+  /** Adds `base` to every frame number: a file read as part of a longer capture (read-sequence.ts). */
+  shiftFrames(base: number): void {
+    for (let i = 0; i < this.length; i++) this.frames[i] = this.frames[i]! + base;
+  }
+
   /** Capture time of packet i in seconds, computed as from its RawPacket. */
   time(i: number): number {
     return this.tsSec[i]! + this.tsNsec[i]! / 1e9;

@@ -13,6 +13,7 @@ import { openCaptureFile } from '../io/open-capture.js';
 import { createPcapngWriter, type WriterInterface } from '../io/pcapng-writer.js';
 import type { CaptureReader } from '../io/read-capture.js';
 import type { EvidenceJson, FindingJson, ReportJson } from './report-types.js';
+import { clockOffsetsByFile } from './capture-files.js';
 
 export type OpenCapture = (capture: string) => CaptureReader;
 
@@ -103,7 +104,7 @@ async function writeFinding(file: string, f: FindingJson, packets: readonly Plac
 export async function writeEvidence(report: ReportJson, dir: string, openCapture: OpenCapture = openCaptureFile): Promise<EvidenceFile[]> {
   await mkdir(dir, { recursive: true });
   const kept = await collect(report, openCapture);
-  const offsets = new Map(report.captures.map((c) => [c.file, c.clockOffset ?? 0]));
+  const offsets = clockOffsetsByFile(report.captures);
   const written: EvidenceFile[] = [];
   for (const [index, f] of report.findings.entries()) {
     if (f.evidence.length === 0) continue;

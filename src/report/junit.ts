@@ -86,7 +86,7 @@ export function renderJunit(report: ReportJson, options: JunitOptions = {}): str
   const failures = cases.filter((c) => c.failed).length;
   const skipped = cases.filter((c) => c.skipped).length;
   const counts = `${attr('tests', cases.length)}${attr('failures', failures)}${attr('errors', 0)}${attr('skipped', skipped)}`;
-  const captures = report.captures.map((c) => `      <property${attr('name', 'capture')}${attr('value', `${c.file} (${c.host ?? c.role}, ${c.frames} frames)`)}/>`);
+  const captures = report.captures.map((c) => `      <property${attr('name', 'capture')}${attr('value', `${c.file}${c.parts ? ` and ${c.parts.length - 1} more file(s)` : ''} (${c.host ?? c.role}, ${c.frames} frames)`)}/>`);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attr('name', report.tool.name)}${counts}>`,

@@ -83,7 +83,19 @@ export type CaptureJson = {
   readonly clockOffset?: number;
   readonly truncatedFrames: number;
   readonly drops?: number;
-  /** Set when the file could not be read to the end. */
+  /** Set when the file could not be read to the end (for a rotated capture, see `parts`). */
+  readonly error?: { readonly offset: number; readonly message: string };
+  /**
+   * Set when the capture was rotated over several files (tcpdump -C/-G, dumpcap -b), read in
+   * turn as one capture; `file` is the first. Evidence names each frame's own file and number.
+   */
+  readonly parts?: readonly CapturePartJson[];
+};
+
+export type CapturePartJson = {
+  readonly file: string;
+  readonly frames: number;
+  /** Set when this file could not be read to the end; the next file was read all the same. */
   readonly error?: { readonly offset: number; readonly message: string };
 };
 

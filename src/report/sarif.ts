@@ -9,6 +9,7 @@ import type { CheckMeta } from '../checks/check-meta.js';
 import { checkCatalog, type CatalogEntry } from './check-catalog.js';
 import type { EvidenceJson, FindingJson, ReportJson, Severity } from './report-types.js';
 import { wiresharkFilterFor } from './wireshark-filter.js';
+import { filesOf } from './capture-files.js';
 
 export type SarifOptions = {
   /** Base the docs paths are resolved against for `helpUri`; defaults to the package root. */
@@ -118,8 +119,10 @@ export function buildSarif(report: ReportJson, options: SarifOptions = {}): Sari
   const base = options.docsBaseUri ?? PACKAGE_ROOT;
   const catalog = checkCatalog(report.findings, options.metas);
   const ruleIndex = new Map(catalog.map((entry, i) => [entry.id, i]));
-  const artifactIndex = new Map(report.captures.map((c, i) => [c.file, i]));
-  const failedCaptures = report.captures.filter((c) => c.error);
+  // One artifact per file: a rotated capture's evidence names its own files.
+  const files = report.captures.flatMap((c) => filesOf(c).map((part) => ({ c, part })));
+  const artifactIndex = new Map(files.map(({ part }, i) => [part.file, i]));
+  const failed = files.filter(({ part }) => part.error);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -132,20 +135,20 @@ export function buildSarif(report: ReportJson, options: SarifOptions = {}): Sari
         },
       },
       invocations: [{
-        executionSuccessful: failedCaptures.length === 0,
-        toolExecutionNotifications: failedCaptures.map((c) => ({
+        executionSuccessful: failed.length === 0,
+        toolExecutionNotifications: failed.map(({ part }) => ({
           level: 'error',
-          message: { text: `${c.file}: unreadable after byte ${c.error!.offset}: ${c.error!.message}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: captureUri(c.file), index: artifactIndex.get(c.file)! }, region: { byteOffset: c.error!.offset } } }],
+          message: { text: `${part.file}: unreadable after byte ${part.error!.offset}: ${part.error!.message}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: captureUri(part.file), index: artifactIndex.get(part.file)! }, region: { byteOffset: part.error!.offset } } }],
         })),
       }],
-      artifacts: report.captures.map((c) => ({
-        location: { uri: captureUri(c.file) },
+      artifacts: files.map(({ c, part }) => ({
+        location: { uri: captureUri(part.file) },
         roles: ['analysisTarget'],
         properties: {
           role: c.role,
           linkType: c.linkTypeName,
-          frames: c.frames,
+          frames: part.frames,
           ...(c.host === undefined ? {} : { host: c.host }),
           ...(c.clockOffset === undefined ? {} : { clockOffset: c.clockOffset }),
         },

@@ -39,13 +39,17 @@ function captureNotes(c: CaptureJson): string {
   if (c.truncatedFrames > 0) notes.push(`${c.truncatedFrames} truncated`);
   if (c.drops) notes.push(`${c.drops} dropped`);
   if (c.error) notes.push(`unreadable after byte ${c.error.offset}: ${clean(c.error.message)}`);
+  if (c.parts) {
+    notes.push(`${c.parts.length} files`);
+    for (const p of c.parts) if (p.error) notes.push(`${clean(p.file)} unreadable after byte ${p.error.offset}: ${clean(p.error.message)}`);
+  }
   return notes.join(', ');
 }
 
 function capturesSection(ctx: Ctx, captures: readonly CaptureJson[]): string {
   if (captures.length === 0) return `${heading(ctx, 'Captures')}\n(none)`;
   const rows = captures.map((c) => [
-    clean(c.file),
+    c.parts ? `${clean(c.file)} … ${clean(c.parts[c.parts.length - 1]!.file)}` : clean(c.file),
     `${clean(c.host ?? '?')}\n${c.role}`,
     String(c.frames),
     c.clockOffset === undefined ? '-' : offsetText(c.clockOffset),

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interfaceParts, MAX_INTERFACE_PARTS } from '../../src/analyze/capture-interfaces.js';
+import { peekCapture, MAX_INTERFACE_PARTS } from '../../src/analyze/capture-interfaces.js';
 import { OPT, epb, idb, payload, pcapBytes, pcapngBytes, type OptionSpec } from '../support/capture-bytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lvsd-ifaces-'));
@@ -12,6 +12,7 @@ function file(bytes: Uint8Array): string {
   writeFileSync(f, bytes);
   return f;
 }
+const interfaceParts = async (f: string) => (await peekCapture(f)).parts;
 const named = (name: string): OptionSpec[] => [{ code: OPT.IF_NAME, value: name }];
 
 async function split(blocks: Uint8Array[]) {
@@ -19,7 +20,7 @@ async function split(blocks: Uint8Array[]) {
   return parts.map((p) => ({ label: p.label, keeps: [0, 1, 2, 3, 4].filter((id) => p.keeps(id)) }));
 }
 
-describe('interfaceParts', () => {
+describe('peekCapture: interface parts', () => {
   it('makes one part per interface that carries packets, named after the interface', async () => {
     expect(await split([
       idb('le', { options: named('eth0') }), idb('le', { options: named('eth1') }),

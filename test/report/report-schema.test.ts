@@ -36,8 +36,9 @@ const definitions = {
   } satisfies Presence<T.FindingJson>,
   capture: {
     file: 'required', host: 'optional', interface: 'optional', role: 'required', linkType: 'required', linkTypeName: 'required', destinationMacs: 'required',
-    frames: 'required', clockOffset: 'optional', truncatedFrames: 'required', drops: 'optional', error: 'optional',
+    frames: 'required', clockOffset: 'optional', truncatedFrames: 'required', drops: 'optional', error: 'optional', parts: 'optional',
   } satisfies Presence<T.CaptureJson>,
+  capturePart: { file: 'required', frames: 'required', error: 'optional' } satisfies Presence<T.CapturePartJson>,
   servicePort: { protocol: 'required', port: 'required' } satisfies Presence<T.ServicePortJson>,
   vip: { ip: 'required', ports: 'required', scheduler: 'optional' } satisfies Presence<T.VipJson>,
   topology: { vips: 'required', directors: 'required', realServers: 'required', clients: 'required', routers: 'required', evidence: 'required' } satisfies Presence<T.TopologyJson>,

@@ -8,6 +8,7 @@ import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
 import { positionOf, secondsBetween, spanText, zeroText } from './time-axis.js';
 import { axisLine, trackSegments, type Mark } from './track.js';
+import { clockOffsetsByFile } from '../../report/capture-files.js';
 
 const KIND_MARK: Readonly<Record<ArpEventJson['kind'], string>> = { announcement: 'A', reply: 'R', traffic: 'T' };
 
@@ -37,7 +38,7 @@ function ownerChanges(placed: readonly Placed[]): number {
 }
 
 function vipLines(timeline: ArpTimelineJson, report: ReportJson, width: number): Line[] {
-  const offsets = new Map(report.captures.map((c) => [c.file, c.clockOffset ?? 0]));
+  const offsets = clockOffsetsByFile(report.captures);
   const directorMacs = new Set(report.topology.directors.flatMap((d) => [d.mac, ...(d.otherMacs ?? [])].map((m) => m?.toLowerCase())));
   const placed = place(timeline, offsets);
   const span = Math.max(0, ...placed.map((p) => p.t));

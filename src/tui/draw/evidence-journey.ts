@@ -4,9 +4,10 @@
 
 import type { CaptureJson, FindingJson, JourneyHopJson, JourneyJson } from '../../report/report-types.js';
 import { secondsBetween } from './time-axis.js';
+import { clockOffsetsByFile } from '../../report/capture-files.js';
 
 export function evidenceJourney(finding: FindingJson, captures: readonly CaptureJson[]): JourneyJson {
-  const offsets = new Map(captures.map((c) => [c.file, c.clockOffset ?? 0]));
+  const offsets = clockOffsetsByFile(captures);
   const first = finding.evidence[0];
   if (!first) return { connection: finding.check, hops: [] };
   const timed = finding.evidence.map((e) => ({
