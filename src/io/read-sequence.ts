@@ -31,6 +31,7 @@ export type SequencePart = {
 };
 
 export type SequenceReader = CaptureReader & {
+  packetBatches(): AsyncGenerator<PacketBatch, void, void>;
   /** The files read so far, in order (all of them once reading has ended). */
   readonly parts: readonly SequencePart[];
 };
