@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReportJson } from '../report/report-types.js';
 import { compareFindings, expectedOf, uniqueExpected, type Comparison, type Expectations } from './expectations.js';
+import { CAPTURE_FILE_NAME } from './capture-directories.js';
 import { runAnalysis } from './run-analysis.js';
 
 export const EXPECTATIONS_FILE = 'expected.json';
@@ -16,7 +17,7 @@ export type FixtureOutcome =
 
 async function captureFilesOf(dir: string, expectations: Expectations): Promise<string[]> {
   if (expectations.captures) return expectations.captures.map((c) => join(dir, c));
-  const names = (await readdir(dir)).filter((n) => /\.(pcap|pcapng)(\.gz)?$/i.test(n)).sort();
+  const names = (await readdir(dir)).filter((n) => CAPTURE_FILE_NAME.test(n)).sort();
   return names.map((n) => join(dir, n));
 }
 

@@ -6,6 +6,7 @@ import { CHECKS } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/check-api.js';
 import type { ReportJson } from '../report/report-types.js';
 import { buildReport } from './build-report.js';
+import { expandDirectories } from './capture-directories.js';
 import { openInputs } from './capture-inputs.js';
 import type { CaptureInput, CaptureSource } from './capture-source.js';
 import { isSequenceReader } from '../io/read-sequence.js';
@@ -28,11 +29,12 @@ export async function runAnalysis(req: AnalysisRequest): Promise<AnalysisOutcome
   const config = await loadConfiguredTopology(req, req.cwd);
   if (!config.ok) return { ok: false, errors: config.errors };
   const stdin = req.stdin ?? (process.stdin as NodeJS.ReadableStream & AsyncIterable<Uint8Array>);
-  const inputs = await openInputs(req.files, config.roles, stdin);
+  const expanded = await expandDirectories(req.files);
+  const inputs = await openInputs(expanded.files, config.roles, stdin);
   const result = await analyzeCaptures(inputs, {
     config: config.value, checks: req.checks ?? CHECKS, ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  return { ok: true, report: buildReport(result), inputErrors: inputErrorsOf(inputs), notes: [...config.notes, ...overlapNotes(inputs)] };
+  return { ok: true, report: buildReport(result), inputErrors: [...expanded.errors, ...inputErrorsOf(inputs)], notes: [...config.notes, ...overlapNotes(inputs)] };
 }
 
 type InputError = { readonly file: string; readonly error: CaptureError };

@@ -17,7 +17,8 @@ import { ExitCode } from '../exit-codes.js';
 import { usageError } from '../usage.js';
 import { escapeForTerminal } from '../../report/escape.js';
 
-export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE... [options]
+export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE|DIR... [options]
+  (a DIR stands for the capture files in it; a rotated capture's files, x.pcap x.pcap1 ..., are one capture)
   --format table|json|sarif|junit|tui   output (default: tui on a terminal, table otherwise)
   --fail-on error|warning|never         exit 1 when a finding is at or above this (default: error)
   --ipvsadm FILE                        ipvsadm -S -n / ipvsadm -Ln output of the director
