@@ -12,7 +12,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,35 @@ const BUSY_RATE = 30_000;
 const busy = path.join(ensureCaptures('busy-1m', 1_000_000, ['director'], false, BUSY_RATE), 'director.pcap');
 const busy10 = path.join(ensureCaptures('busy-10m', 10_000_000, ['director'], false, BUSY_RATE), 'director.pcap');
 const multi = ['client', 'director', 'rs1', 'rs2'].map((n) => path.join(multiDir, `${n}.pcap`));
+
+/**
+ * `one` cut as `tcpdump -C` rotates a capture: director.pcap, director.pcap1, …, each the file
+ * header and a run of records, byte for byte. Analysed as one capture.
+ */
+const ROTATED_PER_FILE = 20_000;
+function ensureRotated(source, dir) {
+  const out = path.join(bench, dir);
+  const stamp = path.join(out, '.stamp');
+  const want = `${statSync(source).mtimeMs} ${statSync(source).size} ${ROTATED_PER_FILE}`;
+  const list = () => readdirSync(out).filter((n) => n.startsWith('director.pcap')).sort().map((n) => path.join(out, n));
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return list();
+  log(`building ${dir} (${path.basename(source)} in files of ${ROTATED_PER_FILE.toLocaleString('en')} packets) …`);
+  mkdirSync(out, { recursive: true });
+  for (const n of readdirSync(out)) if (n.startsWith('director.pcap')) rmSync(path.join(out, n));
+  const bytes = readFileSync(source);
+  if (bytes.readUInt32LE(0) !== 0xa1b2c3d4 && bytes.readUInt32LE(0) !== 0xa1b23c4d) throw new Error(`${source}: not a little-endian pcap`);
+  const header = bytes.subarray(0, 24);
+  let at = 24, k = 0;
+  while (at < bytes.length) {
+    const from = at;
+    for (let n = 0; n < ROTATED_PER_FILE && at + 16 <= bytes.length; n++) at += 16 + bytes.readUInt32LE(at + 8);
+    writeFileSync(path.join(out, k === 0 ? 'director.pcap' : `director.pcap${k}`), Buffer.concat([header, bytes.subarray(from, at)]));
+    k++;
+  }
+  writeFileSync(stamp, want);
+  return list();
+}
+const rotated = ensureRotated(one, 'director-1m-rotated');
 
 const loop = path.join(bench, 'pcap-loop');
 const loopSource = path.join(root, 'scripts', 'bench', 'pcap-loop.c');
@@ -144,6 +173,7 @@ rows.push(measure('analyze, 1 capture, 10M', 'node', [cli, ...analyze([ten])], {
 rows.push(measure(`analyze, busy director (${BUSY_RATE / 1000}k packets/s), 1M`, 'node', [cli, ...analyze([busy])], { packets: pBusy, bytes: sizeOf([busy]), check: analyzeCheck(pBusy) }));
 rows.push(measure(`analyze, busy director (${BUSY_RATE / 1000}k packets/s), 10M`, 'node', [cli, ...analyze([busy10])], { packets: pBusy10, bytes: sizeOf([busy10]), check: analyzeCheck(pBusy10) }));
 // With the director's configuration the scheduling checks run too (and keep their logs).
+rows.push(measure(`analyze, 1 capture rotated into ${rotated.length} files, 1M`, 'node', [cli, ...analyze(rotated)], { packets: p1, bytes: sizeOf(rotated), check: analyzeCheck(p1) }));
 rows.push(measure('analyze --ipvsadm, 1 capture, 1M', 'node', [cli, ...analyze([one], '--ipvsadm', ipvsadm)], { packets: p1, bytes: sizeOf([one]), check: analyzeCheck(p1) }));
 rows.push(measure('analyze, 4 captures, 1M in all', 'node', [cli, ...analyze(multi)], { packets: pMulti, bytes: sizeOf(multi), check: analyzeCheck(pMulti) }));
 // Decode workers are opt-in (LVS_DOCTOR_DECODE_WORKERS): one per spare core decodes and hashes.
@@ -180,6 +210,8 @@ if (clp) ratios.push(['decode command vs C loop printing a line per frame, wall'
 ratios.push(['peak RSS, 10M vs 1M packets', `${(a10.rssMb / a1.rssMb).toFixed(2)}×`]);
 const b1 = byLabel('analyze, busy director ('), b10 = rows.find((r) => r.label.startsWith('analyze, busy director') && r.label.endsWith('10M'));
 ratios.push(['peak RSS, busy director, 10M vs 1M packets', `${(b10.rssMb / b1.rssMb).toFixed(2)}×`]);
+const rot = byLabel('analyze, 1 capture rotated');
+ratios.push([`peak RSS, 1M packets rotated into ${rotated.length} files vs one file`, `${(rot.rssMb / a1.rssMb).toFixed(2)}×`]);
 ratios.push(['4 captures: decode workers vs none, wall', `${(am.wall / am0.wall).toFixed(2)}×`]);
 
 const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
