@@ -4,7 +4,11 @@
 // rotated capture (director.pcap, director.pcap1, …) become one capture read file after file.
 
 import { openCaptureFile, readCaptureStream } from '../io/open-capture.js';
+import type { PacketBatch } from '../io/packet-batch.js';
+import { BATCH_RING } from '../io/read-capture.js';
 import { readCaptureSequence } from '../io/read-sequence.js';
+import { chunkRing } from '../io/recycled-file.js';
+import { Ring } from '../io/ring.js';
 import type { Role } from '../report/report-types.js';
 import { peekCapture, type CapturePeek, type InterfacePart } from './capture-interfaces.js';
 import type { CaptureInput } from './capture-source.js';
@@ -50,9 +54,11 @@ export async function openInputs(
     const hint = roleHint ? { roleHint } : {};
     if (g.length > 1) {
       const members = g.map((k) => units[k]!);
+      // One file is read at a time: all share one set of buffers.
+      const shared = { recycleBuffers: true, chunkRing: chunkRing(), batchRing: new Ring<PacketBatch>(BATCH_RING) };
       const reader = readCaptureSequence(members.map((u) => ({
         file: u.file,
-        open: () => openCaptureFile(u.file, { recycleBuffers: true, ...(u.part ? { keepInterface: u.part.keeps } : {}) }),
+        open: () => openCaptureFile(u.file, { ...shared, ...(u.part ? { keepInterface: u.part.keeps } : {}) }),
         ...(u.part ? { keeps: u.part.keeps } : {}),
       })));
       // Each file keeps its own interfaces (the sequence applies them); the capture shows the label.

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { readCapture, type CaptureReader, type ReadOptions } from './read-capture.js';
 import { recycledFileChunks } from './recycled-file.js';
+import type { Ring } from './ring.js';
 
 /** Big reads keep per-chunk overhead negligible next to per-packet work. */
 export const FILE_CHUNK_SIZE = 1024 * 1024;
@@ -18,11 +19,13 @@ export type FileReadOptions = ReadOptions & {
   readonly recycleBuffers?: boolean;
   /** Bytes per read (FILE_CHUNK_SIZE by default): smaller for a peek at the start of a file. */
   readonly chunkSize?: number;
+  /** With recycleBuffers: the read buffers, shared by files read one after another. */
+  readonly chunkRing?: Ring<Uint8Array>;
 };
 
 export function openCaptureFile(path: string, options?: FileReadOptions): CaptureReader {
   const chunkSize = options?.chunkSize ?? FILE_CHUNK_SIZE;
-  if (options?.recycleBuffers) return readCapture(recycledFileChunks(path, chunkSize), options);
+  if (options?.recycleBuffers) return readCapture(recycledFileChunks(path, chunkSize, options.chunkRing), options);
   return readCapture(streamChunks(() => createReadStream(path, { highWaterMark: chunkSize })), options);
 }
 

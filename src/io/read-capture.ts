@@ -13,6 +13,7 @@ import { PcapngFramer } from './pcapng-framer.js';
 import type { CaptureFormat, CaptureInterface, InterfaceStats, RawPacket } from './raw-packet.js';
 import { captureErrorFromException } from './read-error.js';
 import { ReaderState, type Framer } from './reader-state.js';
+import { Ring } from './ring.js';
 import { SNIFF_LENGTH, sniffMagic } from './sniff.js';
 
 export type ReadOptions = {
@@ -25,9 +26,16 @@ export type ReadOptions = {
    * numbers still count every packet of the file, so evidence names the file's own frames.
    */
   readonly keepInterface?: (interfaceId: number) => boolean;
+  /**
+   * The batches packetBatches() fills in turn, shared by readers of files read one after
+   * another (read-sequence.ts), so each file does not grow its own.
+   */
+  readonly batchRing?: Ring<PacketBatch>;
 };
 
 export const DEFAULT_MAX_CAPLEN = 262_144;
+/** Batches packetBatches() fills in turn. */
+export const BATCH_RING = 3;
 export const DEFAULT_MAX_BLOCK_LENGTH = 16 * 1024 * 1024;
 
 export interface CaptureReader {
@@ -69,6 +77,7 @@ class StreamCaptureReader implements CaptureReader {
   private readonly maxCaplen: number;
   private readonly maxBlockLength: number;
   private readonly keepInterface: ((interfaceId: number) => boolean) | undefined;
+  private readonly batchRing: Ring<PacketBatch>;
   private started = false;
 
   constructor(chunks: AsyncIterable<Uint8Array>, options: ReadOptions) {
@@ -76,6 +85,7 @@ class StreamCaptureReader implements CaptureReader {
     this.maxCaplen = positiveOr(options.maxCaplen, DEFAULT_MAX_CAPLEN);
     this.maxBlockLength = positiveOr(options.maxBlockLength, DEFAULT_MAX_BLOCK_LENGTH);
     this.keepInterface = options.keepInterface;
+    this.batchRing = options.batchRing ?? new Ring(BATCH_RING);
   }
 
   get interfaces(): readonly CaptureInterface[] { return this.state.interfaces; }
@@ -89,12 +99,10 @@ class StreamCaptureReader implements CaptureReader {
   }
 
   packetBatches(): AsyncGenerator<PacketBatch, void, void> {
-    // A ring of three: the typed arrays of a batch are allocated once, not per chunk.
-    const ring: PacketBatch[] = [];
-    let turn = 0;
+    // The typed arrays of a batch are allocated once, not per chunk.
+    const ring = this.batchRing;
     return this.sinks(() => {
-      if (ring.length < 3) ring.push(new PacketBatch());
-      const batch = ring[turn++ % ring.length]!;
+      const batch = ring.next(() => new PacketBatch());
       batch.reset();
       return batch;
     }, (b) => b.length);

@@ -4,16 +4,21 @@
 // so whoever keeps packet bytes past the next batch must copy them.
 
 import { open, type FileHandle } from 'node:fs/promises';
+import { Ring } from './ring.js';
 
 const RING = 3;
 
-export function recycledFileChunks(path: string, chunkSize: number): AsyncIterable<Uint8Array> {
+/** A ring of read buffers for recycledFileChunks. */
+export function chunkRing(): Ring<Uint8Array> {
+  return new Ring(RING);
+}
+
+/** `ring` may be shared by files read one after another (read-sequence.ts). */
+export function recycledFileChunks(path: string, chunkSize: number, ring: Ring<Uint8Array> = chunkRing()): AsyncIterable<Uint8Array> {
   return {
     [Symbol.asyncIterator]: () => {
       let handle: FileHandle | undefined;
       let closed = false;
-      const ring: Uint8Array[] = [];
-      let turn = 0;
       const close = async () => {
         closed = true;
         const h = handle;
@@ -24,8 +29,7 @@ export function recycledFileChunks(path: string, chunkSize: number): AsyncIterab
         async next(): Promise<IteratorResult<Uint8Array>> {
           if (closed) return { done: true, value: undefined };
           handle ??= await open(path, 'r');
-          if (ring.length < RING) ring.push(new Uint8Array(chunkSize));
-          const buf = ring[turn++ % ring.length]!;
+          const buf = ring.next(() => new Uint8Array(chunkSize), (b) => b.length >= chunkSize);
           const { bytesRead } = await handle.read(buf, 0, chunkSize, null);
           if (bytesRead === 0) { await close(); return { done: true, value: undefined }; }
           return { done: false, value: buf.subarray(0, bytesRead) };
