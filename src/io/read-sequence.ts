@@ -34,6 +34,8 @@ export type SequenceReader = CaptureReader & {
   packetBatches(): AsyncGenerator<PacketBatch, void, void>;
   /** The files read so far, in order (all of them once reading has ended). */
   readonly parts: readonly SequencePart[];
+  /** The file being read (the last one once reading has ended). */
+  readonly currentFile: string;
 };
 
 export function isSequenceReader(r: CaptureReader): r is SequenceReader {
@@ -83,6 +85,7 @@ class CaptureSequenceReader implements SequenceReader {
   get warnings(): readonly CaptureWarning[] { return [...this.doneWarnings, ...(this.current?.warnings ?? [])]; }
   /** The first file that failed; `parts` has every file's. */
   get error(): CaptureError | undefined { return this.parts.find((p) => p.error)?.error ?? this.current?.error; }
+  get currentFile(): string { return this.inputs[Math.min(this.parts.length, this.inputs.length - 1)]!.file; }
   get bytesRead(): number { return this.done.bytes + (this.current?.bytesRead ?? 0); }
   get packetCount(): number { return this.done.packets + (this.current?.packetCount ?? 0); }
 

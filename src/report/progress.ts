@@ -19,6 +19,8 @@ export type ProgressOptions = {
 
 export type ProgressUpdate = {
   readonly file: string;
+  /** The name shown, when not `file`: a rotated capture's file being read. */
+  readonly showing?: string;
   /** Bytes read so far from this file. */
   readonly bytesRead: number;
   /** Frames read so far from this file. */
@@ -108,8 +110,8 @@ export function createProgress(sink: TextSink, options: ProgressOptions): Progre
   }
 
   return {
-    update({ file, bytesRead, frames }) {
-      current = file;
+    update({ file, showing, bytesRead, frames }) {
+      current = showing ?? file;
       perFile.set(file, { bytes: bytesRead, frames });
       const t = now();
       if (t - lastDraw < interval) return;

@@ -36,6 +36,18 @@ describe('progress', () => {
     expect(sink.text()).not.toContain('\n');
   });
 
+  it('shows the file a rotated capture is reading, counting the capture once', () => {
+    const sink = fakeSink({ isTTY: true, columns: 120 });
+    const c = clock();
+    const p = createProgress(sink, { enabled: true, now: c.now });
+    c.advance(1000);
+    p.update({ file: 'director.pcap', showing: 'director.pcap1', bytesRead: 2_000_000, frames: 20_000 });
+    c.advance(200);
+    p.update({ file: 'director.pcap', showing: 'director.pcap2', bytesRead: 3_000_000, frames: 30_000 });
+    const draws = sink.text().split('\r\u001b[2K').filter(Boolean);
+    expect(draws.at(-1)).toMatch(/^reading director\.pcap2  30k frames/);
+  });
+
   it('never wraps: the line is cut to the terminal width', () => {
     const sink = fakeSink({ isTTY: true, columns: 30 });
     const p = createProgress(sink, { enabled: true, totalBytes: 100, now: clock().now });

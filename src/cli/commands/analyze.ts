@@ -16,6 +16,7 @@ import { reportCaptureError } from '../capture-inputs.js';
 import { ExitCode } from '../exit-codes.js';
 import { usageError } from '../usage.js';
 import { escapeForTerminal } from '../../report/escape.js';
+import { isSequenceReader } from '../../io/read-sequence.js';
 
 export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE|DIR... [options]
   (a DIR stands for the capture files in it; a rotated capture's files, x.pcap x.pcap1 ..., are one capture)
@@ -87,7 +88,12 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     files: parsed.positionals, ipvsadm: v.ipvsadm, keepalived: v.keepalived, topology: v.topology, roles: v.role, vips: v.vip,
     cwd: io.cwd, stdin: io.stdin,
     onProgress: (sources) => {
-      for (const s of sources) progress.update({ file: s.input.file, bytesRead: s.input.reader.bytesRead, frames: s.counters.frames });
+      for (const s of sources) {
+        const reader = s.input.reader;
+        // A rotated capture: the file being read.
+        const showing = isSequenceReader(reader) ? { showing: reader.currentFile } : {};
+        progress.update({ file: s.input.file, ...showing, bytesRead: reader.bytesRead, frames: s.counters.frames });
+      }
     },
   });
   progress.done();
