@@ -124,7 +124,9 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
   const drops = stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
   const linkType = src.counters.linkType >= 0 ? src.counters.linkType : (reader.interfaces[0]?.linkType ?? -1);
   return {
-    file: c.file, host: c.name, ...(part ? { interface: part.label } : {}), role: c.role, linkType, linkTypeName: linkTypeName(linkType),
+    file: c.file, host: c.name, ...(part ? { interface: part.label } : {}), role: c.role,
+    // A pcapng file without an interface description (no packet either) has no link type.
+    ...(linkType >= 0 ? { linkType } : {}), linkTypeName: linkTypeName(linkType),
     destinationMacs: c.linkKind === 'ethernet', frames: src.counters.frames,
     ...(c.clockOffset !== undefined ? { clockOffset: Number(c.clockOffset.toFixed(6)) } : {}),
     truncatedFrames: src.counters.cut,

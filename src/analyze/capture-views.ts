@@ -21,6 +21,7 @@ export function captureViews(
       get linkKind() { return linkKindOf(src.counters); },
       ...(offsetKnown[i] ? { clockOffset: offsets[i]! } : {}),
       stats: src.counters,
+      get failed() { return src.input.reader.error !== undefined; },
     };
   });
 }

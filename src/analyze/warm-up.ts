@@ -2,7 +2,7 @@
 // is read first to infer the topology and the clock offsets; those sightings are then
 // replayed through the checks like all later ones.
 
-import { addOffsetSample, busiestCapture, estimateClockOffsets, type OffsetSamples } from '../correlate/clock-offsets.js';
+import { addOffsetSample, busiestCapture, estimateClockOffsets, matchedCounts, type OffsetSamples } from '../correlate/clock-offsets.js';
 import { createIdentityWindow } from '../correlate/identity-window.js';
 import { inferTopology, type ConfiguredTopology, type Inference } from '../correlate/infer-topology.js';
 import type { Sighting } from '../correlate/sighting.js';
@@ -105,7 +105,10 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
     }
   }
   const inference = inferFrom(evidence, sources, options.config);
-  const directorCapture = inference.captureHosts.findIndex((h) => h.role === 'director');
+  // The director's clock, unless its capture shares no packet with any other (it saw nothing, or
+  // is of another time): every other capture would then be left unaligned.
+  const matched = matchedCounts(samples, sources.length);
+  const directorCapture = inference.captureHosts.findIndex((h, i) => h.role === 'director' && matched[i]! > 0);
   const reference = directorCapture >= 0 ? directorCapture : busiestCapture(samples, sources.length);
   const estimated = estimateClockOffsets(samples, sources.length, reference);
   return { buffered, inference, offsets: estimated.map((o) => o ?? 0), offsetKnown: estimated.map((o) => o !== undefined), evidence };

@@ -28,6 +28,8 @@ export type CaptureView = {
   /** Counters, final only in `end()`. */
   /** frames; cut: captured shorter than on the wire; truncated: cut inside a decoded header. */
   readonly stats: { readonly frames: number; readonly cut: number; readonly truncated: number };
+  /** Whether the capture (a file of it) could not be read to its end; final only in `end()`. */
+  readonly failed: boolean;
 };
 
 export type HostRef = { readonly ip?: IpAddress; readonly mac?: Mac };

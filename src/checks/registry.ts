@@ -6,6 +6,7 @@ import arpVipAnsweredByNonDirector from './arp/vip-answered-by-non-director.js';
 import arpVipOwnerChanged from './arp/vip-owner-changed.js';
 import arpVipUnresolved from './arp/vip-unresolved.js';
 import captureClockOffset from './capture/clock-offset.js';
+import captureEmpty from './capture/empty.js';
 import captureMergedVantages from './capture/merged-vantages.js';
 import captureMissingVantage from './capture/missing-vantage.js';
 import captureNoLinkAddresses from './capture/no-link-addresses.js';
@@ -46,6 +47,7 @@ export const CHECKS: readonly AnyCheck[] = [
   arpVipOwnerChanged,
   arpVipUnresolved,
   captureClockOffset,
+  captureEmpty,
   captureMergedVantages,
   captureMissingVantage,
   captureNoLinkAddresses,

@@ -47,14 +47,20 @@ export function estimateClockOffsets(samples: OffsetSamples, captures: number, r
   return offsets;
 }
 
-/** The capture with the most matched packets: the natural reference clock. */
-export function busiestCapture(samples: OffsetSamples, captures: number): number {
+/** Per capture, how many of its packets were matched in another capture. */
+export function matchedCounts(samples: OffsetSamples, captures: number): number[] {
   const counts = new Array<number>(captures).fill(0);
   for (const [k, v] of samples) {
     const [a, b] = k.split(':').map(Number) as [number, number];
     counts[a]! += v.length;
     counts[b]! += v.length;
   }
+  return counts;
+}
+
+/** The capture with the most matched packets: the natural reference clock. */
+export function busiestCapture(samples: OffsetSamples, captures: number): number {
+  const counts = matchedCounts(samples, captures);
   let best = 0;
   for (let i = 1; i < captures; i++) if (counts[i]! > counts[best]!) best = i;
   return best;

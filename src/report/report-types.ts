@@ -74,7 +74,8 @@ export type CaptureJson = {
   /** The interface, when the file holds several and each is analysed as a capture. */
   readonly interface?: string;
   readonly role: Role;
-  readonly linkType: number;
+  /** LINKTYPE_* of the first frame (or interface); absent when the file describes none. */
+  readonly linkType?: number;
   readonly linkTypeName: string;
   /** True when the link layer carries destination MACs (Ethernet). */
   readonly destinationMacs: boolean;

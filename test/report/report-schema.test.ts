@@ -35,7 +35,7 @@ const definitions = {
     wiresharkFilter: 'optional', journey: 'optional',
   } satisfies Presence<T.FindingJson>,
   capture: {
-    file: 'required', host: 'optional', interface: 'optional', role: 'required', linkType: 'required', linkTypeName: 'required', destinationMacs: 'required',
+    file: 'required', host: 'optional', interface: 'optional', role: 'required', linkType: 'optional', linkTypeName: 'required', destinationMacs: 'required',
     frames: 'required', clockOffset: 'optional', truncatedFrames: 'required', drops: 'optional', error: 'optional', parts: 'optional',
   } satisfies Presence<T.CaptureJson>,
   capturePart: { file: 'required', frames: 'required', error: 'optional' } satisfies Presence<T.CapturePartJson>,

@@ -14,13 +14,15 @@ export type Transform = {
   readonly snapLen?: number;
   /** Leaves out IPv4 UDP datagrams to or from this port (tcpdump's `not udp port N`). */
   readonly withoutUdpPort?: number;
+  /** Keeps only IPv4 TCP segments to or from this port (tcpdump's `tcp port N`): no ARP. */
+  readonly onlyTcpPort?: number;
   /** Stops this many seconds after the capture's first packet. */
   readonly stopAfterSeconds?: number;
 };
 
-/** Whether an Ethernet frame carries IPv4 UDP to or from `port`. */
-function isUdpPort(d: Uint8Array, port: number): boolean {
-  if (d.length < 14 + 20 + 8 || d[12] !== 0x08 || d[13] !== 0x00 || d[23] !== 17) return false;
+/** Whether an Ethernet frame carries IPv4 UDP (or `protocol`) to or from `port`. */
+function isUdpPort(d: Uint8Array, port: number, protocol = 17): boolean {
+  if (d.length < 14 + 20 + 8 || d[12] !== 0x08 || d[13] !== 0x00 || d[23] !== protocol) return false;
   const l4 = 14 + (d[14]! & 0x0f) * 4;
   return ((d[l4]! << 8) | d[l4 + 1]!) === port || ((d[l4 + 2]! << 8) | d[l4 + 3]!) === port;
 }
@@ -36,6 +38,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
       firstT ??= at;
       if (t.stopAfterSeconds !== undefined && at - firstT > t.stopAfterSeconds) continue;
       if (t.withoutUdpPort !== undefined && isUdpPort(p.data, t.withoutUdpPort)) continue;
+      if (t.onlyTcpPort !== undefined && !isUdpPort(p.data, t.onlyTcpPort, 6)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
         id = await writer.addInterface({ name: 'eth0', linkType: p.linkType });
