@@ -23,6 +23,20 @@ export function captureLabel(file: string): string {
   return clean(file.split(/[\\/]/).pop() || file);
 }
 
+/**
+ * `file#frame` in at most `width` columns: a long file name (a rotated capture's
+ * director_00003_20261207203000.pcap) loses its middle, never the frame number.
+ */
+export function frameLabel(file: string, frame: number, width: number): string {
+  const name = [...captureLabel(file)];
+  const tail = `#${frame}`;
+  const room = width - tail.length;
+  if (name.length <= room) return name.join('') + tail;
+  if (room < 3) return tail;
+  const head = Math.ceil((room - 1) / 2);
+  return `${name.slice(0, head).join('')}…${name.slice(name.length - (room - 1 - head)).join('')}${tail}`;
+}
+
 /** UTC time of day with the fraction as given, e.g. "16:00:05.003120441". */
 export function timeOfDay(ts: string): string {
   const m = /^(-?\d+)(\.\d+)?$/.exec(ts);

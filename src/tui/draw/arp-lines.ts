@@ -3,7 +3,7 @@
 // a director's MAC is what ARP flux looks like.
 
 import type { ArpEventJson, ArpTimelineJson, ReportJson } from '../../report/report-types.js';
-import { captureLabel, clean } from '../../report/text.js';
+import { captureLabel, clean, frameLabel } from '../../report/text.js';
 import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
 import { positionOf, secondsBetween, spanText, zeroText } from './time-axis.js';
@@ -72,7 +72,7 @@ function vipLines(timeline: ArpTimelineJson, report: ReportJson, width: number):
   for (const { event, t } of placed) {
     lines.push([
       seg(`  +${padEnd(spanText(t), 12)}`, 'muted'),
-      seg(padEnd(`${captureLabel(event.capture)}#${event.frame}`, captureWidth), 'accent'),
+      seg(padEnd(frameLabel(event.capture, event.frame, captureWidth - 1), captureWidth), 'accent'),
       seg(` ${clean(event.mac)} `, intruders.includes(event.mac) ? 'error' : undefined),
       seg(padEnd(clean(event.host ?? ''), 10)),
       seg(` ${event.kind}`),

@@ -4,11 +4,14 @@
 // Findings without a connection journey show their evidence packets the same way.
 
 import type { FindingJson, JourneyHopJson, ReportJson } from '../../report/report-types.js';
-import { captureLabel, clean } from '../../report/text.js';
+import { captureLabel, clean, frameLabel } from '../../report/text.js';
 import { padEnd, seg, type Line } from '../lines.js';
 import { SYMBOL } from '../theme.js';
 import { evidenceJourney } from './evidence-journey.js';
 import { positionOf, spanText, zeroText } from './time-axis.js';
+
+/** Columns for a hop's file#frame. */
+const JOURNEY_WHERE_WIDTH = 19;
 import { axisLine, trackSegments, type Mark } from './track.js';
 
 const MAX_LABEL = 14;
@@ -53,13 +56,13 @@ export function journeyLines(finding: FindingJson | undefined, width: number, re
 
   lines.push([]);
   hops.forEach((h, i) => {
-    const where = h.seen && h.frame !== undefined ? `${captureLabel(h.capture ?? '?')}#${h.frame}` : h.seen ? captureLabel(h.capture ?? '') : 'not seen';
+    const where = h.seen && h.frame !== undefined ? frameLabel(h.capture ?? '?', h.frame, JOURNEY_WHERE_WIDTH) : h.seen ? captureLabel(h.capture ?? '') : 'not seen';
     const time = h.t === undefined ? '' : `+${spanText(h.t)}`;
     lines.push([
       seg(`${String(i + 1).padStart(2)} `, 'muted'),
       seg(h.seen ? SYMBOL.seen : SYMBOL.missing, h.seen ? 'ok' : 'missing', { bold: true }),
       seg(` ${padEnd(clean(h.vantage), labelWidth)}`),
-      seg(`${padEnd(where, 19)} ${padEnd(time, 11)} `, h.seen ? 'accent' : 'missing'),
+      seg(`${padEnd(where, JOURNEY_WHERE_WIDTH)} ${padEnd(time, 11)} `, h.seen ? 'accent' : 'missing'),
       seg(clean(h.summary)),
     ]);
   });
