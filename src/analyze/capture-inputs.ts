@@ -20,10 +20,7 @@ export { captureNameOf } from './rotated-files.js';
 
 export type RoleAssignment = { readonly name: string; readonly file: string; readonly role?: Role };
 
-/**
- * Files peeked at once: each peek holds a 1 MiB read buffer, and a rotated capture can be
- * hundreds of files.
- */
+/** Files peeked at once: each peek holds its read buffers, and a rotated capture can be hundreds of files. */
 const PEEK_CONCURRENCY = 8;
 
 /** One capture before grouping: a whole file, or one interface of it. */
