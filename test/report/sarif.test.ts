@@ -5,6 +5,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { CheckMeta } from '../../src/checks/check-meta.js';
+import type { ReportJson } from '../../src/report/report-types.js';
 import { buildSarif, captureUri } from '../../src/report/sarif.js';
 import { requireFile } from '../support/external-tools.js';
 import { hostileReport, manyFindingsReport, sampleReport } from '../support/sample-report.js';
@@ -67,6 +68,30 @@ describe('sarif reporter', () => {
     expect(captureUri('caps/rs 1.pcap')).toBe('caps/rs%201.pcap');
     expect(captureUri('/tmp/a b.pcapng')).toBe('file:///tmp/a%20b.pcapng');
     expect(captureUri('evil\u001b]0;x\u0007.pcap')).toBe('evil%1B%5D0%3Bx%07.pcap');
+  });
+
+  it('lists each file of a rotated capture as an artifact, with its own read error', () => {
+    const rotated: ReportJson = {
+      ...sampleReport,
+      captures: sampleReport.captures.map((c) => (c.file !== 'rs1.pcap' ? c : {
+        ...c, parts: [{ file: 'rs1.pcap', frames: 20 }, { file: 'rs1.pcap1', frames: 11, error: { offset: 900, message: 'record 12 is cut short' } }],
+      })),
+      findings: sampleReport.findings.map((f, i) => (i > 0 ? f : { ...f, evidence: f.evidence.map((e) => (e.capture === 'rs1.pcap' ? { ...e, capture: 'rs1.pcap1', frame: 3 } : e)) })),
+    };
+    type Location = { physicalLocation: { artifactLocation: { uri: string; index: number } } };
+    type Run = {
+      artifacts: { location: { uri: string }; properties: Record<string, unknown> }[];
+      invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
+      results: { locations: Location[]; relatedLocations: Location[] }[];
+    };
+    const run = (JSON.parse(JSON.stringify(buildSarif(rotated, { metas: [META] }))) as { runs: [Run] }).runs[0];
+    expect(run.artifacts.map((a) => a.location.uri)).toEqual(['client.pcap', 'router.pcap', 'director.pcap', 'rs1.pcap', 'rs1.pcap1', 'rs2.pcap']);
+    expect(run.artifacts[4]!.properties).toMatchObject({ host: 'rs1', frames: 11 });
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text)).toEqual(['rs1.pcap1: unreadable after byte 900: record 12 is cut short']);
+    const result = run.results[0]!;
+    const cited = [...result.locations, ...result.relatedLocations].map((l) => l.physicalLocation.artifactLocation);
+    expect(cited).toContainEqual({ uri: 'rs1.pcap1', index: 4 });
   });
 
   it.skipIf(schemaFile.skip)(`validates against the SARIF 2.1.0 schema ${schemaFile.label}`, () => {
