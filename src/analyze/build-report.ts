@@ -7,6 +7,8 @@ import { docsPathOf } from '../checks/check-meta.js';
 import type { Connection } from '../correlate/connections.js';
 import { srcMacOf, dstMacOf, type Sighting } from '../correlate/sighting.js';
 import type { HostInfo, TopologyView } from '../correlate/topology.js';
+import type { CaptureError } from '../io/capture-error.js';
+import { isSequenceReader, partOfFrame } from '../io/read-sequence.js';
 import { formatTimestamp } from '../report/format-time.js';
 import { summarizeFrame } from '../report/frame-summary.js';
 import { linkTypeName } from '../report/link-type-name.js';
@@ -14,8 +16,6 @@ import type {
   ArpTimelineJson, CaptureJson, DistributionJson, EvidenceJson, FailoverEventJson, FindingJson, HostJson, JourneyJson, ReportJson, TopologyJson,
 } from '../report/report-types.js';
 import { VERSION } from '../version.js';
-import type { CaptureError } from '../io/capture-error.js';
-import { isSequenceReader, partOfFrame } from '../io/read-sequence.js';
 import type { AnalysisResult } from './engine.js';
 import { formatMessage, type FindingAggregate } from './findings.js';
 import type { FailoverEvent } from './observations.js';
@@ -56,8 +56,9 @@ function frameRef(r: AnalysisResult, capture: number, frame: number): { readonly
 function evidenceJson(e: EvidenceRef, r: AnalysisResult): EvidenceJson {
   const c = r.captures[e.capture]!;
   const f = e.frame;
+  const at = frameRef(r, e.capture, f.frame);
   return {
-    ...frameRef(r, e.capture, f.frame), host: c.name, offset: f.fileOffset,
+    capture: at.capture, host: c.name, frame: at.frame, offset: f.fileOffset,
     ts: formatTimestamp(f.tsSec, f.tsNsec), summary: summarizeFrame(f),
   };
 }

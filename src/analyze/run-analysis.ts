@@ -2,6 +2,7 @@
 // programmatic users call.
 
 import type { CaptureError } from '../io/capture-error.js';
+import { isSequenceReader } from '../io/read-sequence.js';
 import { CHECKS } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/check-api.js';
 import type { ReportJson } from '../report/report-types.js';
@@ -9,7 +10,6 @@ import { buildReport } from './build-report.js';
 import { expandDirectories } from './capture-directories.js';
 import { openInputs } from './capture-inputs.js';
 import type { CaptureInput, CaptureSource } from './capture-source.js';
-import { isSequenceReader } from '../io/read-sequence.js';
 import { analyzeCaptures } from './engine.js';
 import { loadConfiguredTopology, type ConfigurationOptions } from './load-configuration.js';
 
