@@ -3,17 +3,20 @@
 // frame's own file and number. The files are recorded fixture captures cut at record
 // boundaries, byte for byte.
 
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureNameOf, groupRotated, rotationKey } from '../../src/analyze/rotated-files.js';
 import { runAnalysis } from '../../src/analyze/run-analysis.js';
+import { createPcapngWriter } from '../../src/io/pcapng-writer.js';
 import { readCapture } from '../../src/io/read-capture.js';
 import { partOfFrame, readCaptureSequence } from '../../src/io/read-sequence.js';
 import type { ReportJson } from '../../src/report/report-types.js';
 import { FIXTURES, fixtureExists, ROOT } from '../support/check-fixture.js';
 import { payload, pcapBytes } from '../support/capture-bytes.js';
+import { packetsOf } from '../support/fixture-captures.js';
+import { mergeInterfaces } from '../support/merge-interfaces.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
 import { ROTATION_NAMES, rotateCapture, type RotatedPart } from '../support/rotate-capture.js';
 
@@ -199,5 +202,31 @@ describe.skipIf(!fixtureExists('keepalived-failover'))('a rotated capture with a
     writeFileSync(foreign, readFileSync(overlapping.file));
     const outcome = await analyze([...files, foreign]);
     expect(outcome.notes.filter((n) => n.includes('--role'))).toEqual([expect.stringMatching(new RegExp(`^${foreign} starts [0-9.]+ s before ${first} ends`))]);
+  });
+});
+
+describe.skipIf(!fixtureExists('director-two-nics'))('a two-NIC director captured with dumpcap -i eth0 -i eth1 -b (rotated pcapng files)', () => {
+  it('is one capture per interface, each read across the files, and the site passes as with two files', async () => {
+    const src = join(FIXTURES, 'director-two-nics');
+    const dir = mkdtempSync(join(tmpdir(), 'lvsd-rotated-ifaces-'));
+    const merged = join(dir, 'merged.pcapng.tmp');
+    await mergeInterfaces([{ name: 'eth0', file: join(src, 'director.pcap') }, { name: 'eth1', file: join(src, 'director-eth1.pcap') }], merged);
+    const packets = await packetsOf(merged);
+    const files: string[] = [];
+    for (let start = 0, k = 0; start < packets.length; start += 50, k++) {
+      const file = join(dir, ROTATION_NAMES.dumpcap('director', k, packets[start]!.tsSec).replace(/\.pcap$/, '.pcapng'));
+      const writer = createPcapngWriter(createWriteStream(file), { interfaces: [{ name: 'eth0', linkType: 1 }, { name: 'eth1', linkType: 1 }] });
+      for (const p of packets.slice(start, start + 50)) await writer.writePacket({ interfaceId: p.interfaceId, tsSec: p.tsSec, tsNsec: p.tsNsec, data: p.data.slice(), len: p.len });
+      await writer.close();
+      files.push(file);
+    }
+    expect(files.length).toBeGreaterThan(2);
+    const others = ['client', 'router', 'rs1', 'rs2'].map((h) => join(src, `${h}.pcap`));
+    const { report } = await analyze([...others, ...files], [join(src, 'ipvsadm-S.txt')]);
+    expect(report.findings).toEqual([]);
+    const director = report.captures.filter((c) => c.host!.startsWith('director'));
+    expect(director.map((c) => [c.host, c.interface, c.role, c.parts?.length, c.frames])).toEqual([
+      ['director:eth0', 'eth0', 'director', files.length, 74], ['director:eth1', 'eth1', 'director', files.length, 78],
+    ]);
   });
 });
