@@ -4,9 +4,11 @@
 // offset the MANIFEST's strict reader names. Outputs parse, and both commands agree on how
 // many frames were read. test/corpus/sweep.test.ts covers the reader alone against tshark.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCaptureFile } from '../../src/io/open-capture.js';
 import { escapeForTerminal } from '../../src/report/escape.js';
 import type { ReportJson } from '../../src/report/report-types.js';
 import { checkJsonText, checkTerminalText } from '../fuzz/invariants.js';
@@ -93,4 +95,48 @@ describe.skipIf(!haveCorpus)(`corpus through the CLI (${haveCorpus ? CORPUS_DIR 
     expect(unreadable).toBe(rows.filter((r) => r.strict !== 'ok').length);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it('in groups read as rotated captures: a bad file is one stderr line naming it, every good file is read', async () => {
+    const rows = readManifest();
+    const dir = mkdtempSync(path.join(tmpdir(), 'lvsd-corpus-rotated-'));
+    const problems: string[] = [];
+    const GROUP = 25;
+    for (let start = 0, g = 0; start < rows.length; start += GROUP, g++) {
+      // The files of a group named as tcpdump -C names one capture's files, in a folder of their own.
+      const groupDir = path.join(dir, `g${g}`);
+      mkdirSync(groupDir);
+      const members = rows.slice(start, start + GROUP).map((row, k) => {
+        const file = path.join(groupDir, k === 0 ? 'host.pcap' : `host.pcap${k}`);
+        copyFileSync(path.join(CORPUS_DIR, row.file), file);
+        return { row, file };
+      });
+      const o = await runCli(['analyze', '--format', 'json', groupDir]);
+      const where = `group ${g} (${members[0]!.row.file} …)`;
+      try {
+        checkOutcome(where, o);
+      } catch (err) {
+        problems.push(String(err));
+      }
+      const bad = members.filter((m) => m.row.strict !== 'ok');
+      if (o.code !== (bad.length > 0 ? 2 : o.code === 1 ? 1 : 0)) problems.push(`${where}: exit ${o.code} with ${bad.length} unreadable files`);
+      const named = stderrLines(o).map((l) => CAPTURE_ERROR_LINE.exec(l)?.[1]).filter((f) => f !== undefined && !f.includes('note:'));
+      const expected = bad.map((m) => escapeForTerminal(m.file));
+      if (JSON.stringify([...named].sort()) !== JSON.stringify([...expected].sort())) problems.push(`${where}: stderr names ${JSON.stringify(named)}, expected ${JSON.stringify(expected)}`);
+      try {
+        const report = checkJsonText('analyze --format json', o.stdout) as ReportJson;
+        let want = 0;
+        for (const m of members) {
+          const reader = openCaptureFile(m.file);
+          for await (const batch of reader.batches()) want += batch.length;
+        }
+        const got = report.captures.reduce((n, c) => n + c.frames, 0);
+        if (got !== want) problems.push(`${where}: analyze read ${got} frames, the files hold ${want}`);
+      } catch (err) {
+        problems.push(`${where}: ${String(err)}`);
+      }
+      if (o.ms > 10 * PER_RUN_LIMIT_MS) problems.push(`${where}: took ${o.ms.toFixed(0)} ms`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
+
