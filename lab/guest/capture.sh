@@ -1,13 +1,19 @@
 # Captures on every host at once (sourced by run-scenario.sh).
 #   tcpdump -i IF -n -U --immediate-mode -s SNAPLEN -w HOST.pcap
 # Per scenario: SNAPLEN (default 0 = whole frames), CAPTURE_IFACE_<host> (e.g. "any"),
-# EXTRA_CAPTURES="HOST:IF ..." (one more capture each, written to HOST-IF.pcap).
+# EXTRA_CAPTURES="HOST:IF ..." (one more capture each, written to HOST-IF.pcap),
+# CAPTURE_ROTATE_<host>=SECONDS (tcpdump -G SECONDS: a new file HOST-YYYYmmdd-HHMMSS.pcap each time).
 
 capture_start() {
   local h ifc var x
   for h in $ALL_HOSTS; do
     var=CAPTURE_IFACE_$h; ifc=${!var:-$(cap_iface "$h")}
-    bg "tcpdump-$h" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -w "$OUT/$h.pcap"
+    var=CAPTURE_ROTATE_$h
+    if [ -n "${!var:-}" ]; then
+      bg "tcpdump-$h" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -G "${!var}" -w "$OUT/$h-%Y%m%d-%H%M%S.pcap"
+    else
+      bg "tcpdump-$h" "$h" tcpdump -i "$ifc" -n -U --immediate-mode -s "${SNAPLEN:-0}" -Z root -w "$OUT/$h.pcap"
+    fi
   done
   for x in ${EXTRA_CAPTURES:-}; do
     h=${x%%:*}; ifc=${x#*:}

@@ -43,25 +43,28 @@ export type RotationCandidate = {
 
 /**
  * Groups of candidate indexes, each in reading order: members of one group share a key and
- * start at distinct times, and are ordered by their first packet. A file whose start is
- * unknown stays alone, as do all files of a key where two start at the same moment (the same
- * capture given twice, or saved in two formats). Groups are listed where their first member
- * was given.
+ * start at distinct times, and are ordered by their first packet. A file without packets (the
+ * file tcpdump -G opens before any traffic, or an unreadable one) joins its key's group first,
+ * where it adds nothing but its name (and its error). All files of a key where two start at the
+ * same moment (the same capture given twice, or saved in two formats) stay alone, as does a
+ * file given without a key. Groups are listed where their first member was given.
  */
 export function groupRotated(candidates: readonly (RotationCandidate | undefined)[]): number[][] {
   const byKey = new Map<string, number[]>();
   const groups: number[][] = [];
   candidates.forEach((c, i) => {
-    if (c === undefined || c.firstT === undefined) { groups.push([i]); return; }
+    if (c === undefined) { groups.push([i]); return; }
     let g = byKey.get(c.key);
     if (!g) { g = []; byKey.set(c.key, g); groups.push(g); }
     g.push(i);
   });
   const out: number[][] = [];
   for (const g of groups) {
-    const starts = g.map((i) => candidates[i]?.firstT);
-    if (g.length > 1 && new Set(starts).size < g.length) { for (const i of g) out.push([i]); continue; }
-    out.push([...g].sort((a, b) => candidates[a]!.firstT! - candidates[b]!.firstT!));
+    const timed = g.filter((i) => candidates[i]?.firstT !== undefined);
+    const starts = new Set(timed.map((i) => candidates[i]!.firstT));
+    if (g.length === 1 || timed.length === 0 || starts.size < timed.length) { for (const i of g) out.push([i]); continue; }
+    const untimed = g.filter((i) => candidates[i]?.firstT === undefined);
+    out.push([...untimed, ...timed.sort((a, b) => candidates[a]!.firstT! - candidates[b]!.firstT!)]);
   }
   return out;
 }

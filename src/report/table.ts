@@ -35,7 +35,8 @@ function paragraph(ctx: Ctx, text: string): string {
 
 function captureNotes(c: CaptureJson): string {
   const notes = [clean(c.linkTypeName)];
-  if (!c.destinationMacs) notes.push('no destination MACs');
+  if (c.frames === 0) notes.push('no packets');
+  else if (!c.destinationMacs) notes.push('no destination MACs');
   if (c.truncatedFrames > 0) notes.push(`${c.truncatedFrames} truncated`);
   if (c.drops) notes.push(`${c.drops} dropped`);
   if (c.error) notes.push(`unreadable after byte ${c.error.offset}: ${clean(c.error.message)}`);

@@ -48,8 +48,10 @@ describe('groupRotated', () => {
     ])).toEqual([[0], [1, 3, 2], [4]]);
   });
 
-  it('leaves alone a file whose start is unknown, and every file of a name where two start together', () => {
-    expect(groupRotated([at('/d/a.pcap', 1), at('/d/a.pcap1', undefined), at('/d/a.pcap2', 3)])).toEqual([[0, 2], [1]]);
+  it('puts a file without packets first in its name\'s group, and leaves alone every file of a name where two start together', () => {
+    // tcpdump -G opens its first file before any traffic: it stays empty.
+    expect(groupRotated([at('/d/a.pcap', 1), at('/d/a.pcap1', undefined), at('/d/a.pcap2', 3)])).toEqual([[1, 0, 2]]);
+    expect(groupRotated([at('/d/a.pcap', undefined), at('/d/a.pcap1', undefined), at('/d/b.pcap', undefined)])).toEqual([[0], [1], [2]]);
     expect(groupRotated([at('/d/a.pcap', 1), at('/d/a.pcapng', 1), at('/d/a.pcap2', 3)])).toEqual([[0], [1], [2]]);
     expect(groupRotated([undefined, at('/d/a.pcap', 1)])).toEqual([[0], [1]]);
   });

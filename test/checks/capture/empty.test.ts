@@ -11,7 +11,11 @@ const every = (t: Transform) => Object.fromEntries(HOSTS.map((h) => [h, t]));
 const arpFluxPort80 = () => fixtureVariant(join(FIXTURES, 'arp-flux'), every({ onlyTcpPort: 80 }));
 
 checkCases('capture/empty', {
-  pass: [{ fixture: 'healthy-wrr' }, { fixture: 'arp-flux', why: 'rs2 received only ARP, and its capture says so' }],
+  pass: [
+    { fixture: 'healthy-wrr' },
+    { fixture: 'arp-flux', why: 'rs2 received only ARP, and its capture says so' },
+    { fixture: 'healthy-wrr-rotated', why: 'the first file of a tcpdump -G capture is empty, and belongs to the capture' },
+  ],
   fail: [{ fixture: 'arp-flux', why: 'captured with tcp port 80', hosts: ['-'], verdict: 'inconclusive', noEvidence: true, prepare: arpFluxPort80 }],
 });
 
