@@ -1,5 +1,6 @@
-// A one-line progress display on stderr while large captures are read: files done, frames/s,
-// MB/s and an ETA when the total size is known. Redrawn at most 10 times a second with `\r`
+// A one-line progress display on stderr while large captures are read: the file being read,
+// frames, frames/s, MB/s and an ETA when the total size is known. (No count of files done: the
+// captures are read side by side in time order and end together.) Redrawn at most 10 times a second with `\r`
 // and erase-line, kept shorter than the terminal so it never wraps. The caller decides
 // `enabled` (stderr is a TTY and --quiet was not given); disabled, it writes nothing at all.
 
@@ -10,7 +11,6 @@ export type ProgressOptions = {
   readonly enabled: boolean;
   /** Sum of the sizes of all inputs, when known (regular files); enables the ETA. */
   readonly totalBytes?: number;
-  readonly totalFiles?: number;
   /** Milliseconds between redraws; 100 by default. */
   readonly intervalMs?: number;
   /** Clock in milliseconds, injectable for tests. */
@@ -29,14 +29,12 @@ export type ProgressUpdate = {
 
 export type Progress = {
   update(update: ProgressUpdate): void;
-  /** Marks a file as read to the end. */
-  fileDone(file: string): void;
   /** Erases the line; call once when reading is over. */
   done(): void;
 };
 
 const ERASE_LINE = '\r\u001b[2K';
-const NOOP: Progress = { update() {}, fileDone() {}, done() {} };
+const NOOP: Progress = { update() {}, done() {} };
 
 function compact(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)}G`;
@@ -55,8 +53,6 @@ function duration(seconds: number): string {
 
 export type ProgressLine = {
   readonly file: string;
-  readonly filesDone: number;
-  readonly totalFiles?: number;
   readonly frames: number;
   readonly bytes: number;
   readonly totalBytes?: number;
@@ -66,7 +62,6 @@ export type ProgressLine = {
 /** The text of the line, without the erase sequence; pure for tests. */
 export function progressText(p: ProgressLine): string {
   const parts = [`reading ${escapeForTerminal(p.file, 40)}`];
-  if (p.totalFiles !== undefined) parts.push(`${p.filesDone}/${p.totalFiles} files`);
   parts.push(`${compact(p.frames)} frames`);
   if (p.elapsedSeconds > 0) {
     parts.push(`${compact(p.frames / p.elapsedSeconds)} frames/s`);
@@ -86,7 +81,6 @@ export function createProgress(sink: TextSink, options: ProgressOptions): Progre
   const interval = options.intervalMs ?? 100;
   const started = now();
   const perFile = new Map<string, { bytes: number; frames: number }>();
-  const finished = new Set<string>();
   let lastDraw = -Infinity;
   let drawn = false;
   let current = '';
@@ -97,8 +91,6 @@ export function createProgress(sink: TextSink, options: ProgressOptions): Progre
     for (const f of perFile.values()) { bytes += f.bytes; frames += f.frames; }
     const text = progressText({
       file: current,
-      filesDone: finished.size,
-      ...(options.totalFiles === undefined ? {} : { totalFiles: options.totalFiles }),
       frames,
       bytes,
       ...(options.totalBytes === undefined ? {} : { totalBytes: options.totalBytes }),
@@ -117,9 +109,6 @@ export function createProgress(sink: TextSink, options: ProgressOptions): Progre
       if (t - lastDraw < interval) return;
       lastDraw = t;
       draw();
-    },
-    fileDone(file) {
-      finished.add(file);
     },
     done() {
       if (drawn) sink.write(ERASE_LINE);

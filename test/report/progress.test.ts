@@ -12,7 +12,6 @@ describe('progress', () => {
     const sink = fakeSink({ isTTY: false });
     const p = createProgress(sink, { enabled: false, totalBytes: 100 });
     p.update({ file: 'a.pcap', bytesRead: 50, frames: 10 });
-    p.fileDone('a.pcap');
     p.done();
     expect(sink.text()).toBe('');
   });
@@ -20,17 +19,16 @@ describe('progress', () => {
   it('redraws one line at most every 100 ms and erases it when done', () => {
     const sink = fakeSink({ isTTY: true, columns: 120 });
     const c = clock();
-    const p = createProgress(sink, { enabled: true, totalBytes: 10_000_000, totalFiles: 2, now: c.now });
+    const p = createProgress(sink, { enabled: true, totalBytes: 10_000_000, now: c.now });
     c.advance(1000);
     p.update({ file: 'a.pcap', bytesRead: 2_000_000, frames: 20_000 });
     c.advance(50);
     p.update({ file: 'a.pcap', bytesRead: 2_100_000, frames: 21_000 });
     const draws = sink.text().split('\r\u001b[2K').filter(Boolean);
-    expect(draws).toEqual(['reading a.pcap  0/2 files  20k frames  20k frames/s  2.0 MB/s  20%  ETA 0:04']);
+    expect(draws).toEqual(['reading a.pcap  20k frames  20k frames/s  2.0 MB/s  20%  ETA 0:04']);
     c.advance(60);
-    p.fileDone('a.pcap');
     p.update({ file: 'b.pcap', bytesRead: 3_000_000, frames: 9_000 });
-    expect(sink.text()).toContain('reading b.pcap  1/2 files  30k frames');
+    expect(sink.text()).toContain('reading b.pcap  30k frames');
     p.done();
     expect(sink.text().endsWith('\r\u001b[2K')).toBe(true);
     expect(sink.text()).not.toContain('\n');
@@ -56,7 +54,7 @@ describe('progress', () => {
   });
 
   it('escapes the file name and leaves out what it cannot know', () => {
-    const text = progressText({ file: 'x\u001b]0;t\u0007.pcap', filesDone: 0, frames: 5, bytes: 10, elapsedSeconds: 0 });
+    const text = progressText({ file: 'x\u001b]0;t\u0007.pcap', frames: 5, bytes: 10, elapsedSeconds: 0 });
     expect(text).toBe('reading x\\e]0;t\\x07.pcap  5 frames');
   });
 });

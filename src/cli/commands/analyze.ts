@@ -9,14 +9,15 @@ import { colorWanted } from '../../report/color.js';
 import { createProgress } from '../../report/progress.js';
 import { writeEvidence } from '../../report/evidence-export.js';
 import { openCaptureFile } from '../../io/open-capture.js';
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import { reportCaptureError } from '../capture-inputs.js';
 import { ExitCode } from '../exit-codes.js';
 import { usageError } from '../usage.js';
 import { escapeForTerminal } from '../../report/escape.js';
 import { isSequenceReader } from '../../io/read-sequence.js';
+import { CAPTURE_FILE_NAME } from '../../analyze/capture-directories.js';
 
 export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE|DIR... [options]
   (a DIR stands for the capture files in it; a rotated capture's files, x.pcap x.pcap1 ..., are one capture)
@@ -43,7 +44,15 @@ function totalSizeOf(files: readonly string[], cwd: string): { totalBytes?: numb
   let total = 0;
   for (const f of files) {
     try {
-      const st = statSync(resolve(cwd, f));
+      const path = resolve(cwd, f);
+      const st = statSync(path);
+      // A directory stands for its capture files (capture-directories.ts).
+      if (st.isDirectory()) {
+        for (const e of readdirSync(path, { withFileTypes: true })) {
+          if (e.isFile() && !e.name.startsWith('.') && CAPTURE_FILE_NAME.test(e.name)) total += statSync(join(path, e.name)).size;
+        }
+        continue;
+      }
       if (!st.isFile()) return {};
       total += st.size;
     } catch {
@@ -81,7 +90,6 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
 
   const progress = createProgress(io.stderr, {
     enabled: io.stderr.isTTY && !v.quiet && io.env['CI'] !== 'true',
-    totalFiles: parsed.positionals.length,
     ...totalSizeOf(parsed.positionals, io.cwd),
   });
   const outcome = await runAnalysis({
