@@ -104,6 +104,10 @@ export type ServicePortJson = { readonly protocol: 'tcp' | 'udp'; readonly port:
 
 export type VipJson = {
   readonly ip: string;
+  /**
+   * Configured services and every port clients asked for, probes included; `distribution` says
+   * which reached real servers (the table and the terminal UI show those as the VIP's services).
+   */
   readonly ports: readonly ServicePortJson[];
   readonly scheduler?: string;
 };

@@ -2,11 +2,12 @@
 // inferred topology, then findings grouped by severity and check, each with what was expected,
 // what was seen, the fix and the evidence frames per capture.
 
+import { balancedPorts } from './balanced-ports.js';
 import { painter, type Paint, type Style } from './color.js';
 import { evidenceByCapture } from './evidence-by-capture.js';
 import { countsText, GROUP_LABEL, groupFindings, type GroupKey } from './finding-groups.js';
 import { renderGrid } from './grid.js';
-import type { CaptureJson, FindingJson, ReportJson, TopologyJson } from './report-types.js';
+import type { CaptureJson, FindingJson, ReportJson, ServicePortJson } from './report-types.js';
 import { clean, hostText, offsetText, timeOfDay } from './text.js';
 import { wiresharkFilterFor } from './wireshark-filter.js';
 import { wrapText } from './wrap.js';
@@ -60,11 +61,15 @@ function capturesSection(ctx: Ctx, captures: readonly CaptureJson[]): string {
   return `${heading(ctx, 'Captures')}\n${grid}`;
 }
 
-function topologySection(ctx: Ctx, t: TopologyJson): string {
+function topologySection(ctx: Ctx, report: ReportJson): string {
+  const t = report.topology;
   const rows: string[][] = [];
   for (const v of t.vips) {
-    const ports = v.ports.map((p) => `${p.protocol}/${p.port}`).join(' ') || 'no ports seen';
-    rows.push(['VIP', `${clean(v.ip)} ${ports}${v.scheduler ? ` (${clean(v.scheduler)})` : ''}`]);
+    const text = (ps: readonly ServicePortJson[]) => ps.map((p) => `${p.protocol}/${p.port}`).join(' ');
+    const served = balancedPorts(report, v);
+    const others = v.ports.filter((p) => !served.includes(p));
+    const asked = others.length ? `; clients also asked for ${text(others)}` : '';
+    rows.push(['VIP', `${clean(v.ip)} ${text(served) || 'no ports seen'}${v.scheduler ? ` (${clean(v.scheduler)})` : ''}${asked}`]);
   }
   for (const h of t.directors) rows.push(['director', hostText(h)]);
   for (const h of t.realServers) rows.push(['real server', `${hostText(h)}${h.weight === undefined ? '' : ` weight ${h.weight}`}`]);
@@ -119,5 +124,5 @@ export function renderTable(report: ReportJson, options: TableOptions): string {
   const columns = Math.max(MIN_COLUMNS, Math.floor(options.columns ?? DEFAULT_COLUMNS));
   const ctx: Ctx = { columns, color: options.color, paint: painter(options.color) };
   const head = paragraph(ctx, `${clean(report.tool.name)} ${clean(report.tool.version)}: ${report.summary.captures} captures, ${report.summary.frames} frames`);
-  return `${[head, capturesSection(ctx, report.captures), topologySection(ctx, report.topology), findingsSection(ctx, report)].join('\n\n')}\n`;
+  return `${[head, capturesSection(ctx, report.captures), topologySection(ctx, report), findingsSection(ctx, report)].join('\n\n')}\n`;
 }

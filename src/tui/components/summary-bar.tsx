@@ -1,3 +1,4 @@
+import { balancedPorts } from '../../report/balanced-ports.js';
 import type { ReportJson } from '../../report/report-types.js';
 import { clean } from '../../report/text.js';
 import { seg, textOf, widthOf, type Line } from '../lines.js';
@@ -21,7 +22,10 @@ function plural(n: number, word: string): string {
 
 export function summaryLine(report: ReportJson, w: Wording = WORDINGS[0]!): Line {
   const s = report.summary;
-  const vips = report.topology.vips.map((v) => `${clean(v.ip)}${v.ports.length ? ` ${v.ports.map((p) => `${p.protocol}/${p.port}`).join(',')}` : ''}`);
+  const vips = report.topology.vips.map((v) => {
+    const ports = balancedPorts(report, v);
+    return `${clean(v.ip)}${ports.length ? ` ${ports.map((p) => `${p.protocol}/${p.port}`).join(',')}` : ''}`;
+  });
   const count = (symbol: string, n: number, word: string) => `${symbol}${w.gap === ' ' ? '' : ' '}${n} ${plural(n, word)}${w.gap}`;
   return [
     ...(w.brand ? [seg('lvs-doctor │ ', undefined, { bold: true })] : []),
