@@ -118,14 +118,14 @@ function findingJson(a: FindingAggregate, r: AnalysisResult): FindingJson {
 function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
   const src = r.sources[c.index]!;
   const reader = src.input.reader;
-  const part = src.input.part;
+  const label = src.input.interfaceLabel;
   const sequence = isSequenceReader(reader) ? reader : undefined;
-  // A capture of one interface of the file counts only that interface's drops.
-  const stats = part ? reader.stats.filter((s) => part.keeps(s.interfaceId)) : reader.stats;
+  // A capture of one interface of the file has only that interface's counters.
+  const stats = reader.stats;
   const drops = stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
   const linkType = src.counters.linkType >= 0 ? src.counters.linkType : (reader.interfaces[0]?.linkType ?? -1);
   return {
-    file: c.file, host: c.name, ...(part ? { interface: part.label } : {}), role: c.role,
+    file: c.file, host: c.name, ...(label !== undefined ? { interface: label } : {}), role: c.role,
     // A pcapng file without an interface description (no packet either) has no link type.
     ...(linkType >= 0 ? { linkType } : {}), linkTypeName: linkTypeName(linkType),
     destinationMacs: c.linkKind === 'ethernet', frames: src.counters.frames,

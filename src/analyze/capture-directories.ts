@@ -2,12 +2,18 @@
 // of rotated files, a folder per incident. Only names a capture tool gives its files are taken,
 // so notes, configurations and exports beside them are left alone.
 
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaptureError } from '../io/capture-error.js';
 
 /** .pcap, .pcapng, .cap, .dmp, tcpdump -C's .pcap1, …, each possibly gzipped. */
 export const CAPTURE_FILE_NAME = /\.(pcapng|pcap|cap|dmp)\d*(\.gz)?$/i;
+
+/** Whether a directory entry is a capture file that `analyze DIR` reads (not hidden, not a directory). */
+export function isCaptureEntry(e: Dirent): boolean {
+  return !e.isDirectory() && !e.name.startsWith('.') && CAPTURE_FILE_NAME.test(e.name);
+}
 
 export type ExpandedInputs = {
   readonly files: readonly string[];
@@ -35,7 +41,7 @@ async function captureNamesIn(path: string): Promise<string[] | undefined> {
   try {
     if (!(await stat(path)).isDirectory()) return undefined;
     const entries = await readdir(path, { withFileTypes: true });
-    return entries.filter((e) => !e.isDirectory() && !e.name.startsWith('.') && CAPTURE_FILE_NAME.test(e.name)).map((e) => e.name).sort();
+    return entries.filter(isCaptureEntry).map((e) => e.name).sort();
   } catch {
     // Not there or not readable: the reader says which, with the file's name.
     return undefined;

@@ -56,12 +56,10 @@ export async function openInputs(
       const reader = readCaptureSequence(members.map((u) => ({
         file: u.file,
         open: () => openCaptureFile(u.file, { ...shared, ...(u.part ? { keepInterface: u.part.keeps } : {}) }),
-        ...(u.part ? { keeps: u.part.keeps } : {}),
       })));
-      // Each file keeps its own interfaces (the sequence applies them); the capture shows the label.
-      return { file, name, ...hint, reader, ...(part ? { part: { label: part.label, keeps: () => true } } : {}) };
+      return { file, name, ...hint, reader, ...(part ? { interfaceLabel: part.label } : {}) };
     }
-    if (part) return { file, name, ...hint, reader: openCaptureFile(file, { recycleBuffers: true, keepInterface: part.keeps }), part };
+    if (part) return { file, name, ...hint, reader: openCaptureFile(file, { recycleBuffers: true, keepInterface: part.keeps }), interfaceLabel: part.label };
     // The analysis decodes each packet once and keeps no bytes: read buffers can be reused.
     const reader = file === '-' ? readCaptureStream(stdin) : pool ? pool.reader(file) : openCaptureFile(file, { recycleBuffers: true });
     return { file, name, ...hint, reader };

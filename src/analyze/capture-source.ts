@@ -11,7 +11,6 @@ import type { LinkKind } from '../checks/check-api.js';
 import type { Role } from '../report/report-types.js';
 import type { TimedBatch } from './merge.js';
 import { isDecodingReader } from './worker-reader.js';
-import type { InterfacePart } from './capture-interfaces.js';
 
 export type CaptureInput = {
   readonly file: string;
@@ -19,8 +18,8 @@ export type CaptureInput = {
   readonly name: string;
   readonly roleHint?: Role;
   readonly reader: CaptureReader;
-  /** Set when the file holds several interfaces and this capture is one of them. */
-  readonly part?: InterfacePart;
+  /** Set when the file (each file, for a rotated capture) holds several interfaces and this capture is one of them. */
+  readonly interfaceLabel?: string;
 };
 
 export type CaptureCounters = {

@@ -23,7 +23,8 @@ export type ReadOptions = {
   readonly maxBlockLength?: number;
   /**
    * Which interfaces' packets to deliver, by global interface id (all when absent). Frame
-   * numbers still count every packet of the file, so evidence names the file's own frames.
+   * numbers still count every packet of the file, so evidence names the file's own frames;
+   * `stats` holds only these interfaces' counters.
    */
   readonly keepInterface?: (interfaceId: number) => boolean;
   /**
@@ -54,7 +55,7 @@ export interface CaptureReader {
   readonly compressed: boolean;
   /** Grows as interface descriptions are read; a classic pcap has exactly one. */
   readonly interfaces: readonly CaptureInterface[];
-  /** pcapng ISB counters, the latest per interface. */
+  /** pcapng ISB counters, the latest per interface (per delivered interface). */
   readonly stats: readonly InterfaceStats[];
   readonly warnings: readonly CaptureWarning[];
   /** Set when batches() ended early. */
@@ -89,7 +90,10 @@ class StreamCaptureReader implements CaptureReader {
   }
 
   get interfaces(): readonly CaptureInterface[] { return this.state.interfaces; }
-  get stats(): readonly InterfaceStats[] { return this.state.stats; }
+  get stats(): readonly InterfaceStats[] {
+    const keep = this.keepInterface;
+    return keep ? this.state.stats.filter((s) => keep(s.interfaceId)) : this.state.stats;
+  }
   get warnings(): readonly CaptureWarning[] { return this.state.warnings; }
   get error(): CaptureError | undefined { return this.state.error; }
   get packetCount(): number { return this.state.packetCount; }

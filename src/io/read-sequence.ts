@@ -9,12 +9,12 @@ import type { CaptureWarning } from './capture-warning.js';
 import type { PacketBatch } from './packet-batch.js';
 import type { CaptureFormat, CaptureInterface, InterfaceStats, RawPacket } from './raw-packet.js';
 import type { CaptureReader } from './read-capture.js';
+import { MAX_WARNINGS } from './reader-state.js';
 
 export type SequencePartInput = {
   readonly file: string;
+  /** Opens the file's reader (for one interface of it, when the capture is one). */
   readonly open: () => CaptureReader;
-  /** Which of the file's interfaces belong to this capture (all when absent). */
-  readonly keeps?: (interfaceId: number) => boolean;
 };
 
 /** A file of the sequence once read: where its frames sit in the sequence's numbering. */
@@ -81,7 +81,7 @@ class CaptureSequenceReader implements SequenceReader {
   get compressed(): boolean { return this.anyCompressed || (this.current?.compressed ?? false); }
   /** The first file's interfaces (the report's fallback link type); each file numbers its own. */
   get interfaces(): readonly CaptureInterface[] { return (this.first ?? this.current)?.interfaces ?? []; }
-  get stats(): readonly InterfaceStats[] { return [...this.doneStats, ...this.statsOf(this.current, this.inputs[this.parts.length])]; }
+  get stats(): readonly InterfaceStats[] { return [...this.doneStats, ...(this.current?.stats ?? [])]; }
   get warnings(): readonly CaptureWarning[] { return [...this.doneWarnings, ...(this.current?.warnings ?? [])]; }
   /** The first file that failed; `parts` has every file's. */
   get error(): CaptureError | undefined { return this.parts.find((p) => p.error)?.error ?? this.current?.error; }
@@ -132,17 +132,11 @@ class CaptureSequenceReader implements SequenceReader {
       ...(range.first !== undefined ? { firstT: range.first, lastT: range.last } : {}),
     });
     this.done = { bytes: this.done.bytes + reader.bytesRead, packets: this.done.packets + reader.packetCount };
-    this.doneStats.push(...this.statsOf(reader, input));
+    this.doneStats.push(...reader.stats);
     // Bounded like a single reader's list: a long sequence of odd files cannot grow it.
-    for (const w of reader.warnings) if (this.doneWarnings.length < 100) this.doneWarnings.push(w);
+    for (const w of reader.warnings) if (this.doneWarnings.length < MAX_WARNINGS) this.doneWarnings.push(w);
     this.anyCompressed ||= reader.compressed;
     this.current = undefined;
-  }
-
-  private statsOf(reader: CaptureReader | undefined, input: SequencePartInput | undefined): InterfaceStats[] {
-    if (!reader) return [];
-    const keeps = input?.keeps;
-    return keeps ? reader.stats.filter((s) => keeps(s.interfaceId)) : [...reader.stats];
   }
 }
 

@@ -20,8 +20,11 @@ export type Transform = {
   readonly stopAfterSeconds?: number;
 };
 
-/** Whether an Ethernet frame carries IPv4 UDP (or `protocol`) to or from `port`. */
-function isUdpPort(d: Uint8Array, port: number, protocol = 17): boolean {
+const UDP = 17;
+const TCP = 6;
+
+/** Whether an Ethernet frame carries IPv4 `protocol` (UDP, TCP) to or from `port`. */
+function carriesPort(d: Uint8Array, protocol: number, port: number): boolean {
   if (d.length < 14 + 20 + 8 || d[12] !== 0x08 || d[13] !== 0x00 || d[23] !== protocol) return false;
   const l4 = 14 + (d[14]! & 0x0f) * 4;
   return ((d[l4]! << 8) | d[l4 + 1]!) === port || ((d[l4 + 2]! << 8) | d[l4 + 3]!) === port;
@@ -37,8 +40,8 @@ export async function transformCapture(input: string, output: string, t: Transfo
       const at = p.tsSec + p.tsNsec / 1e9;
       firstT ??= at;
       if (t.stopAfterSeconds !== undefined && at - firstT > t.stopAfterSeconds) continue;
-      if (t.withoutUdpPort !== undefined && isUdpPort(p.data, t.withoutUdpPort)) continue;
-      if (t.onlyTcpPort !== undefined && !isUdpPort(p.data, t.onlyTcpPort, 6)) continue;
+      if (t.withoutUdpPort !== undefined && carriesPort(p.data, UDP, t.withoutUdpPort)) continue;
+      if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
         id = await writer.addInterface({ name: 'eth0', linkType: p.linkType });

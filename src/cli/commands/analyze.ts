@@ -17,7 +17,7 @@ import { ExitCode } from '../exit-codes.js';
 import { usageError } from '../usage.js';
 import { escapeForTerminal } from '../../report/escape.js';
 import { isSequenceReader } from '../../io/read-sequence.js';
-import { CAPTURE_FILE_NAME } from '../../analyze/capture-directories.js';
+import { isCaptureEntry } from '../../analyze/capture-directories.js';
 
 export const ANALYZE_USAGE = `usage: lvs-doctor analyze FILE|DIR... [options]
   (a DIR stands for the capture files in it; a rotated capture's files, x.pcap x.pcap1 ..., are one capture)
@@ -49,7 +49,7 @@ function totalSizeOf(files: readonly string[], cwd: string): { totalBytes?: numb
       // A directory stands for its capture files (capture-directories.ts).
       if (st.isDirectory()) {
         for (const e of readdirSync(path, { withFileTypes: true })) {
-          if (e.isFile() && !e.name.startsWith('.') && CAPTURE_FILE_NAME.test(e.name)) total += statSync(join(path, e.name)).size;
+          if (isCaptureEntry(e)) total += statSync(join(path, e.name)).size;
         }
         continue;
       }
