@@ -26,8 +26,14 @@ export type CaptureView = {
   /** Clock offset in seconds added to align with the reference capture; absent when no packet was shared. */
   readonly clockOffset?: number;
   /** Counters, final only in `end()`. */
-  /** frames; cut: captured shorter than on the wire; truncated: cut inside a decoded header. */
-  readonly stats: { readonly frames: number; readonly cut: number; readonly truncated: number };
+  /**
+   * frames; cut: captured shorter than on the wire; truncated: cut inside a decoded header;
+   * firstT, lastT: capture clock of the first and last frame read so far.
+   */
+  readonly stats: {
+    readonly frames: number; readonly cut: number; readonly truncated: number;
+    readonly firstT: number | undefined; readonly lastT: number | undefined;
+  };
   /** Whether the capture (a file of it) could not be read to its end; final only in `end()`. */
   readonly failed: boolean;
 };

@@ -11,6 +11,7 @@ import captureMergedVantages from './capture/merged-vantages.js';
 import captureMissingVantage from './capture/missing-vantage.js';
 import captureNoLinkAddresses from './capture/no-link-addresses.js';
 import captureTruncated from './capture/truncated.js';
+import captureVipTrafficMissing from './capture/vip-traffic-missing.js';
 import forwardHeaderRewritten from './forward/header-rewritten.js';
 import forwardIcmpFromDirector from './forward/icmp-from-director.js';
 import forwardLoop from './forward/loop.js';
@@ -52,6 +53,7 @@ export const CHECKS: readonly AnyCheck[] = [
   captureMissingVantage,
   captureNoLinkAddresses,
   captureTruncated,
+  captureVipTrafficMissing,
   forwardHeaderRewritten,
   forwardIcmpFromDirector,
   forwardLoop,

@@ -16,6 +16,8 @@ export type Transform = {
   readonly withoutUdpPort?: number;
   /** Keeps only IPv4 TCP segments to or from this port (tcpdump's `tcp port N`): no ARP. */
   readonly onlyTcpPort?: number;
+  /** Keeps only IPv4 packets and ARP to or from this address (tcpdump's `host A.B.C.D`). */
+  readonly onlyHost?: string;
   /** Stops this many seconds after the capture's first packet. */
   readonly stopAfterSeconds?: number;
 };
@@ -30,6 +32,19 @@ function carriesPort(d: Uint8Array, protocol: number, port: number): boolean {
   return ((d[l4]! << 8) | d[l4 + 1]!) === port || ((d[l4 + 2]! << 8) | d[l4 + 3]!) === port;
 }
 
+const ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
+
+/** Whether an Ethernet frame is IPv4 or ARP with `host` (dotted quad) as its source or destination. */
+function carriesHost(d: Uint8Array, host: string): boolean {
+  const want = host.split('.').map(Number);
+  const at = (o: number) => d.length >= o + 4 && want.every((b, i) => d[o + i] === b);
+  const ethertype = d.length >= 14 ? (d[12]! << 8) | d[13]! : -1;
+  // IPv4 source and destination at 26 and 30; ARP sender and target protocol addresses at 28 and 38.
+  if (ethertype === ETHERTYPE_IPV4) return at(26) || at(30);
+  if (ethertype === ETHERTYPE_ARP) return at(28) || at(38);
+  return false;
+}
+
 export async function transformCapture(input: string, output: string, t: Transform): Promise<void> {
   const reader = openCaptureFile(input);
   const writer = createPcapngWriter(createWriteStream(output));
@@ -42,6 +57,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.stopAfterSeconds !== undefined && at - firstT > t.stopAfterSeconds) continue;
       if (t.withoutUdpPort !== undefined && carriesPort(p.data, UDP, t.withoutUdpPort)) continue;
       if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
+      if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
         id = await writer.addInterface({ name: 'eth0', linkType: p.linkType });

@@ -1,7 +1,8 @@
-import { formatIp } from '../../decode/addresses.js';
+import { basename } from 'node:path';
+import { formatIp, type Mac } from '../../decode/addresses.js';
 import { type Connection, wasAnswered } from '../../correlate/connections.js';
-import type { TopologyView } from '../../correlate/topology.js';
-import { defineCheck } from '../check-api.js';
+import { macsOf, type TopologyView } from '../../correlate/topology.js';
+import { defineCheck, type CaptureView } from '../check-api.js';
 import { sentWithSmallTtl } from '../probe.js';
 
 /**
@@ -9,13 +10,19 @@ import { sentWithSmallTtl } from '../probe.js';
  * or the tunnel's outer destination (LVS-TUN). A router there (a real server behind it) is no
  * place to look for the VIP on lo.
  */
-function forwardedTo(c: Connection, topology: TopologyView): string | undefined {
+function forwardedTo(c: Connection, topology: TopologyView): { readonly label: string; readonly mac?: Mac } | undefined {
   if (c.tunnelledTo !== undefined) {
     const host = topology.hostByIp(c.tunnelledTo);
-    return host?.mac !== undefined ? topology.labelOfMac(host.mac) : host?.name ?? formatIp(c.tunnelledTo);
+    return host?.mac !== undefined ? { label: topology.labelOfMac(host.mac), mac: host.mac } : { label: host?.name ?? formatIp(c.tunnelledTo) };
   }
-  if (c.realServerMacs.length !== 1 || !topology.isRealServerMac(c.realServerMacs[0])) return undefined;
-  return topology.labelOfMac(c.realServerMacs[0]);
+  const mac = c.realServerMacs[0];
+  if (c.realServerMacs.length !== 1 || mac === undefined || !topology.isRealServerMac(mac)) return undefined;
+  return { label: topology.labelOfMac(mac), mac };
+}
+
+/** The capture taken on the host with `mac`: it holds none of the requests, or they would have been judged there. */
+function captureOf(mac: Mac | undefined, captures: readonly CaptureView[]): CaptureView | undefined {
+  return mac === undefined ? undefined : captures.find((cap) => cap.hostMac === mac || (cap.linkKind === 'cooked' && cap.host !== undefined && macsOf(cap.host).includes(mac)));
 }
 
 export default defineCheck({
@@ -30,6 +37,7 @@ export default defineCheck({
     messages: {
       unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}), and no capture shows where they were lost.',
       unansweredForwarded: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}): the director forwarded them to {{target}}, and no capture shows what became of them there.',
+      unansweredForwardedUncaptured: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}): the director forwarded them to {{target}}, whose capture {{file}} holds none of them (see capture/vip-traffic-missing), so what became of them there is not shown.',
       udpDirectorOnly: 'Whether {{client}}\'s UDP requests to {{vip}}:{{vport}} were answered is unknown: only the director\'s capture saw them, and in DR replies bypass the director.',
     },
   },
@@ -63,14 +71,17 @@ export default defineCheck({
         const expected = `an answer from ${formatIp(c.vip)}:${c.vport}`;
         const seen = `${c.requestCount} request packet(s), no answer at any vantage point`;
         // A director's capture shows where it sent them: the real server is the place to look.
-        const target = forwardedTo(c, ctx.topology);
-        if (target !== undefined) {
-          const vip = formatIp(c.vip);
+        const to = forwardedTo(c, ctx.topology);
+        if (to !== undefined) {
+          const vip = formatIp(c.vip), target = to.label;
+          const blind = captureOf(to.mac, ctx.captures);
           ctx.report({
-            messageId: 'unansweredForwarded', data: { ...data, target },
+            ...(blind ? { messageId: 'unansweredForwardedUncaptured', data: { ...data, target, file: basename(blind.file) } } : { messageId: 'unansweredForwarded', data: { ...data, target } }),
             key: `${c.clientIp}|${c.vip}|${c.vport}|${target}`,
             hosts, evidence, expected, seen: `${seen}; forwarded to ${target}`, connection: c,
-            fix: `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap host ${vip}) and analyse it with the others. ` +
+            fix: (blind
+              ? `Capture on ${target} again, on the interface the director's packets arrive on and with a filter on the VIP, not on its own address (tcpdump -i eth0 -w ${basename(blind.file)} host ${vip}). `
+              : `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap host ${vip}) and analyse it with the others. `) +
               (c.tunnelledTo !== undefined
                 ? `On it, check that tunl0 is up with ${vip} on it (ip addr show tunl0) and that rp_filter lets the decapsulated packets in, `
                 : `On it, check that ${vip} is on lo (ip addr show lo), that arp_ignore=1 and arp_announce=2 are set, `) +
