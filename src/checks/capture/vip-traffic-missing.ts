@@ -23,6 +23,8 @@ type Blind = {
   /** Missed while the capture was known to be running. */
   confirmed: number;
   confirmedEvidence: Missed[];
+  /** The captures that show the confirmed ones. */
+  confirmedWitnesses: Set<number>;
   pending: Missed[];
 };
 
@@ -73,12 +75,13 @@ export default defineCheck({
       const index = byMac.get(mac);
       if (index === undefined || sawVip[index] || countedIn[index] === generation) return;
       countedIn[index] = generation;
-      const b = blind[index] ??= { confirmed: 0, confirmedEvidence: [], pending: [] };
+      const b = blind[index] ??= { confirmed: 0, confirmedEvidence: [], confirmedWitnesses: new Set(), pending: [] };
       const ip = s.frame.ip!;
       const missed = { t: alignedT(s), ref: { capture: s.capture, frame: s.frame }, ...(ctx.topology.isVip(ip.dst) ? { vip: ip.dst, peer: ip.src } : { vip: ip.src, peer: ip.dst }) };
       const near = nearFrames(ctx.captures[index]!, missed.t, false);
       if (near === true) {
         b.confirmed++;
+        b.confirmedWitnesses.add(s.capture);
         if (b.confirmedEvidence.length < MAX_EVIDENCE) b.confirmedEvidence.push(missed);
       } else if (near === undefined && b.pending.length < MAX_PENDING) {
         b.pending.push(missed);
@@ -116,7 +119,7 @@ export default defineCheck({
           missed.sort((x, y) => x.t - y.t);
           const evidence = missed.slice(0, MAX_EVIDENCE).map((m) => m.ref);
           const vip = formatIp(missed[0]!.vip), client = formatIp(missed[0]!.peer);
-          const witnesses = [...new Set(missed.map((m) => m.ref.capture))].map((i) => basename(ctx.captures[i]!.file));
+          const witnesses = [...new Set([...b.confirmedWitnesses, ...missed.map((m) => m.ref.capture)])].sort((x, y) => x - y).map((i) => basename(ctx.captures[i]!.file));
           const mac = watchedMacs(c)[0];
           const ownIp = c.host?.ips[0];
           ctx.report({

@@ -18,6 +18,10 @@ checkCases('capture/vip-traffic-missing', {
   fail: [
     { fixture: 'healthy-wrr', why: 'rs1 captured with host RIP', hosts: ['192.0.2.11'], verdict: 'inconclusive', prepare: filteredOnOwnAddress('healthy-wrr', 'rs1', '192.0.2.11') },
     { fixture: 'healthy-wrr', why: 'the director captured with host DIP', hosts: ['192.0.2.2'], verdict: 'inconclusive', prepare: filteredOnOwnAddress('healthy-wrr', 'director', '192.0.2.2') },
+    {
+      fixture: 'healthy-wrr', captures: ['client', 'director', 'rs1', 'rs2'], why: 'the director captured with host DIP, no router capture: the real servers show what it forwarded',
+      hosts: ['192.0.2.2'], verdict: 'inconclusive', prepare: filteredOnOwnAddress('healthy-wrr', 'director', '192.0.2.2'),
+    },
   ],
 });
 
@@ -31,6 +35,12 @@ describe.skipIf(!fixtureExists('healthy-wrr'))('capture/vip-traffic-missing evid
     expect(f!.evidence.length).toBeGreaterThan(0);
     for (const e of f!.evidence) expect(e.capture).not.toContain('rs1');
     expect(f!.evidence[0]!.summary).toContain('> 192.0.2.100:80');
+  });
+
+  it('names every capture that shows the missed packets, not only those cited', async () => {
+    const dir = await filteredOnOwnAddress('healthy-wrr', 'director', '192.0.2.2')();
+    const [f] = await findingsOf('capture/vip-traffic-missing', 'healthy-wrr', { dir, captures: ['client', 'director', 'rs1', 'rs2'] });
+    expect(f!.message).toMatch(/^director\.pcapng \(director\) holds none of the \d+ packets to or from the VIP that rs1\.pcap, rs2\.pcap show sent to or by its MAC 02:00:00:00:02:02/);
   });
 });
 
