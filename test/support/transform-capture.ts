@@ -18,6 +18,8 @@ export type Transform = {
   readonly onlyTcpPort?: number;
   /** Keeps only IPv4 packets and ARP to or from this address (tcpdump's `host A.B.C.D`). */
   readonly onlyHost?: string;
+  /** Writes IPv4 packets without their Ethernet header (LINKTYPE_RAW, as from a tunnel interface): no ARP, no MACs. */
+  readonly rawIp?: boolean;
   /** Stops this many seconds after the capture's first packet. */
   readonly stopAfterSeconds?: number;
 };
@@ -33,6 +35,8 @@ function carriesPort(d: Uint8Array, protocol: number, port: number): boolean {
 }
 
 const ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
+const LINKTYPE_RAW = 101;
+const ETHERNET_HEADER = 14;
 
 /** Whether an Ethernet frame is IPv4 or ARP with `host` (dotted quad) as its source or destination. */
 function carriesHost(d: Uint8Array, host: string): boolean {
@@ -58,16 +62,18 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.withoutUdpPort !== undefined && carriesPort(p.data, UDP, t.withoutUdpPort)) continue;
       if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
       if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost)) continue;
+      if (t.rawIp && (p.data.length < ETHERNET_HEADER || ((p.data[12]! << 8) | p.data[13]!) !== ETHERTYPE_IPV4)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
-        id = await writer.addInterface({ name: 'eth0', linkType: p.linkType });
+        id = await writer.addInterface({ name: t.rawIp ? 'tun0' : 'eth0', linkType: t.rawIp ? LINKTYPE_RAW : p.linkType });
         ids.set(p.interfaceId, id);
       }
       let sec = p.tsSec + Math.trunc(t.shiftSeconds ?? 0);
       let nsec = p.tsNsec + Math.round(((t.shiftSeconds ?? 0) % 1) * 1e9);
       if (nsec >= 1e9) { sec++; nsec -= 1e9; } else if (nsec < 0) { sec--; nsec += 1e9; }
-      const data = t.snapLen !== undefined ? p.data.subarray(0, t.snapLen) : p.data;
-      await writer.writePacket({ interfaceId: id, tsSec: sec, tsNsec: nsec, data: Uint8Array.from(data), len: p.len });
+      const frame = t.rawIp ? p.data.subarray(ETHERNET_HEADER) : p.data;
+      const data = t.snapLen !== undefined ? frame.subarray(0, t.snapLen) : frame;
+      await writer.writePacket({ interfaceId: id, tsSec: sec, tsNsec: nsec, data: Uint8Array.from(data), len: p.len - (t.rawIp ? ETHERNET_HEADER : 0) });
     }
   }
   if (reader.error) throw new Error(`${input}: ${reader.error.message}`);

@@ -13,6 +13,7 @@ export default defineCheck({
     docs: 'docs/checks/arp/vip-answered-by-non-director.md',
     messages: {
       answered: '{{host}} answered ARP for VIP {{vip}} with its own MAC {{mac}}; only the director may.',
+      noLinkLayer: 'Who answers ARP for the VIP cannot be seen: no capture carries link-layer frames ({{captures}}), so none holds ARP.',
     },
   },
   sightingKinds: ['arp'],
@@ -38,9 +39,10 @@ export default defineCheck({
       end() {
         if (!arpSeen && !hasLinkAddresses(ctx.captures)) {
           ctx.report({
-            messageId: 'answered', data: { host: '-', vip: '-', mac: '-' }, verdict: 'inconclusive', key: 'no-arp',
+            messageId: 'noLinkLayer', data: { captures: ctx.captures.map((c) => c.name).join(', ') }, verdict: 'inconclusive', key: 'no-arp',
             hosts: [], evidence: [],
             expected: 'a capture that carries ARP (Ethernet or Linux cooked)', seen: 'no capture carries link-layer frames',
+            fix: 'Capture on the Ethernet interface that faces the router and the real servers (tcpdump -i eth0 -w HOST.pcap), not on a tunnel, loopback or raw-IP interface.',
           });
         }
       },

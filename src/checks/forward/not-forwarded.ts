@@ -126,14 +126,16 @@ export default defineCheck({
         const at = arrivalAtDirector(sightings);
         if (!at) return;
         const { arrived, director } = at;
-        const key = clientKeyOf(first);
         // It arrived with its TTL spent: IPVS cannot forward it (time exceeded, rate-limited so not
         // always sent). A loop's last copy is forward/loop's; anything else is a traceroute probe.
         if (arrived.frame.ip!.ttl <= 1) {
+          const key = clientKeyOf(first);
           if (key !== undefined) ctx.explain(key);
           return;
         }
         if (forwarded(sightings, arrived, director)) { egress.seen(director, 'visible'); return; }
+        // Built only now: most packets were forwarded, and this runs for every one of them.
+        const key = clientKeyOf(first);
         if (key !== undefined && (servedLocally.has(key) || answered.get(key) === true)) return;
         const packet = `${formatIp(ip.src)}:${l4.sport} → ${formatIp(ip.dst)}:${l4.dport}/${l4.kind}`;
         const evidence = sightings.slice(0, 6).map((s) => ({ capture: s.capture, frame: s.frame }));
