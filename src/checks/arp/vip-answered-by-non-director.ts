@@ -37,9 +37,10 @@ export default defineCheck({
         });
       },
       end() {
-        if (!arpSeen && !hasLinkAddresses(ctx.captures)) {
+        // Captures without a frame are capture/empty's: they hide nothing about ARP.
+        if (!arpSeen && !hasLinkAddresses(ctx.captures) && ctx.captures.some((c) => c.stats.frames > 0)) {
           ctx.report({
-            messageId: 'noLinkLayer', data: { captures: ctx.captures.map((c) => c.name).join(', ') }, verdict: 'inconclusive', key: 'no-arp',
+            messageId: 'noLinkLayer', data: { captures: ctx.captures.filter((c) => c.stats.frames > 0).map((c) => c.name).join(', ') }, verdict: 'inconclusive', key: 'no-arp',
             hosts: [], evidence: [],
             expected: 'a capture that carries ARP (Ethernet or Linux cooked)', seen: 'no capture carries link-layer frames',
             fix: 'Capture on the Ethernet interface that faces the router and the real servers (tcpdump -i eth0 -w HOST.pcap), not on a tunnel, loopback or raw-IP interface.',
