@@ -65,6 +65,14 @@ export function isIpv4(ip: IpAddress): ip is Ipv4 {
   return typeof ip === 'number';
 }
 
+const IPV4_LIMITED_BROADCAST = 0xffffffff;
+
+/** A destination for a group, not one host: IPv4 multicast (224.0.0.0/4) or limited broadcast, IPv6 multicast (ff00::/8). */
+export function isGroupAddress(ip: IpAddress): boolean {
+  if (typeof ip === 'number') return ip >>> 28 === 0xe || ip === IPV4_LIMITED_BROADCAST;
+  return ip.startsWith('ff');
+}
+
 export function parseMac(text: string): Mac | undefined {
   const m = /^([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})$/i.exec(text.trim());
   if (!m) return undefined;

@@ -1,4 +1,4 @@
-import { formatIp, formatMac, type Mac } from '../../decode/addresses.js';
+import { formatIp, formatMac, isGroupAddress, type Mac } from '../../decode/addresses.js';
 import type { Frame } from '../../decode/frame-types.js';
 import { connectionKeyOf } from '../../correlate/connections.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../../correlate/sighting.js';
@@ -50,6 +50,9 @@ export default defineCheck({
         const ip = s.frame.ip;
         // A plain loop, not find(): this runs for every frame and a closure per call adds up.
         if (!ip || earlier.length === 0) return;
+        // A multicast router sends a group's packet on to other links with a lower TTL, and a
+        // capture that sees two of them sees it twice: routing, not a loop.
+        if (isGroupAddress(ip.dst)) return;
         const c = ctx.captures[s.capture]!;
         const dst = dstMacOf(s);
         const tunnel = s.frame.tunnel, ttl = routedTtl(s.frame);
