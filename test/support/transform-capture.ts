@@ -16,6 +16,8 @@ export type Transform = {
   readonly withoutUdpPort?: number;
   /** Keeps only IPv4 TCP segments to or from this port (tcpdump's `tcp port N`): no ARP. */
   readonly onlyTcpPort?: number;
+  /** Keeps only IPv4 packets of this protocol (tcpdump's `vrrp` is 112): no ARP. */
+  readonly onlyIpProtocol?: number;
   /** Keeps only IPv4 packets and ARP to or from this address (tcpdump's `host A.B.C.D`). */
   readonly onlyHost?: string;
   /** Writes IPv4 packets without their Ethernet header (LINKTYPE_RAW, as from a tunnel interface): no ARP, no MACs. */
@@ -49,6 +51,11 @@ function carriesHost(d: Uint8Array, host: string): boolean {
   return false;
 }
 
+/** Whether an Ethernet frame is IPv4 with this protocol number. */
+function carriesIpProtocol(d: Uint8Array, protocol: number): boolean {
+  return d.length >= 14 + 20 && ((d[12]! << 8) | d[13]!) === ETHERTYPE_IPV4 && d[23] === protocol;
+}
+
 export async function transformCapture(input: string, output: string, t: Transform): Promise<void> {
   const reader = openCaptureFile(input);
   const writer = createPcapngWriter(createWriteStream(output));
@@ -62,6 +69,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.withoutUdpPort !== undefined && carriesPort(p.data, UDP, t.withoutUdpPort)) continue;
       if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
       if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost)) continue;
+      if (t.onlyIpProtocol !== undefined && !carriesIpProtocol(p.data, t.onlyIpProtocol)) continue;
       if (t.rawIp && (p.data.length < ETHERNET_HEADER || ((p.data[12]! << 8) | p.data[13]!) !== ETHERTYPE_IPV4)) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {

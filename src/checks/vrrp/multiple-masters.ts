@@ -2,6 +2,9 @@ import { formatIp } from '../../decode/addresses.js';
 import { defineCheck } from '../check-api.js';
 import { createAdvertTracker, masterDownSeconds, type Advertiser } from './adverts.js';
 
+/** An advert the old master sent as the new one began (both timers fired at once) is no second master. */
+const HANDOVER_TOLERANCE = 0.5;
+
 export default defineCheck({
   meta: {
     id: 'vrrp/multiple-masters',
@@ -19,22 +22,29 @@ export default defineCheck({
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
     const reported = new Set<number>();
-    const overlapSince = new Map<number, number>();
     return {
       sighting(s) {
         const ev = adverts.observe(s);
-        if (!ev || reported.has(ev.advert.vrid)) return;
-        const vrid = ev.advert.vrid;
-        const active = adverts.active(vrid, ev.t);
-        if (active.length < 2) { overlapSince.delete(vrid); return; }
-        const since = overlapSince.get(vrid) ?? Math.max(...active.map((a) => a.since));
-        overlapSince.set(vrid, since);
-        const limit = Math.max(...active.map(masterDownSeconds));
-        if (ev.t - since <= limit) return;
+        if (!ev || reported.has(ev.advert.vrid) || ev.from.priority <= 0) return;
+        const vrid = ev.advert.vrid, from = ev.from;
+        // Two masters: each advertised after the other began, and both for longer than a backup
+        // waits (keepalived's timers may make them take turns rather than interleave). One that
+        // fell silent as the next began handed over: a preempting master, a replaced router.
+        const startWith = (a: Advertiser) => Math.max(from.since, a.since);
+        const together = (a: Advertiser) => Math.min(from.last, a.last) - startWith(a);
+        const limitWith = (a: Advertiser) => Math.max(masterDownSeconds(from), masterDownSeconds(a));
+        const partners = adverts.active(vrid, ev.t).filter((a) =>
+          a !== from && together(a) > HANDOVER_TOLERANCE * Math.max(from.intervalS, a.intervalS) && ev.t - startWith(a) > limitWith(a));
+        if (partners.length === 0) return;
+        const active = [from, ...partners];
+        const since = Math.max(...partners.map(startWith)), limit = Math.max(...partners.map(limitWith));
         reported.add(vrid);
         // Every advertiser of the VRID holds the VIP: each is implicated, the lower priority first.
         const sorted = [...active].sort((x, y) => x.priority - y.priority);
-        const label = (a: Advertiser) => `${ctx.topology.hostByIp(a.ip)?.name ?? formatIp(a.ip)} (${formatIp(a.ip)}, priority ${a.priority})`;
+        const label = (a: Advertiser) => {
+          const known = ctx.topology.hostByIp(a.ip)?.name;
+          return known === undefined ? `${formatIp(a.ip)} (priority ${a.priority})` : `${known} (${formatIp(a.ip)}, priority ${a.priority})`;
+        };
         for (const a of sorted) {
           const other = sorted.find((x) => x !== a)!;
           ctx.report({

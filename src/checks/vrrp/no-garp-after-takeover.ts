@@ -1,4 +1,4 @@
-import { formatIp, type IpAddress, type Mac } from '../../decode/addresses.js';
+import { formatIp, isIpv4, type IpAddress, type Mac } from '../../decode/addresses.js';
 import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck } from '../check-api.js';
@@ -12,6 +12,7 @@ const GARP_DEADLINE_SECONDS = 3;
  * after garp_master_delay, 5 s) left the caches pointing at itself.
  */
 const RECENT_SECONDS = 6;
+const ND_NEIGHBOR_SOLICITATION = 135, ND_NEIGHBOR_ADVERTISEMENT = 136;
 
 type Takeover = { readonly master: Advertiser; readonly vrid: number; readonly t: number; readonly vips: readonly IpAddress[]; readonly announced: Set<IpAddress>; readonly sighting: Sighting };
 
@@ -26,12 +27,15 @@ export default defineCheck({
     docs: 'docs/checks/vrrp/no-garp-after-takeover.md',
     messages: {
       silent: '{{master}} became master of VRID {{vrid}} but sent no gratuitous ARP/NA for {{vips}} within {{deadline}} s.',
+      unseen: '{{master}} became master of VRID {{vrid}}; whether it announced {{vips}} cannot be seen: no capture holds any {{protocol}} (a capture filter such as "vrrp" leaves it out).',
     },
   },
   create(ctx) {
     const adverts = createAdvertTracker(ctx.captures);
     const pending: Takeover[] = [];
     let lastSeen = -Infinity;
+    // Announcements are ARP (IPv4) and neighbour discovery (IPv6): a capture filtered to VRRP holds neither.
+    let arpFrames = 0, ndFrames = 0;
     const recent: { ip: IpAddress; mac: Mac; t: number }[] = [];
     const credit = (p: Takeover, ip: IpAddress, mac: Mac) => {
       if (p.vips.includes(ip) && (mac === p.master.mac || isVrrpVirtualMac(mac))) p.announced.add(ip);
@@ -44,14 +48,28 @@ export default defineCheck({
         if (now - p.t <= GARP_DEADLINE_SECONDS) continue;
         pending.splice(i, 1);
         const missing = p.vips.filter((v) => !p.announced.has(v));
-        const name = ctx.topology.hostByIp(p.master.ip)?.name ?? formatIp(p.master.ip);
-        ctx.report({
-          messageId: 'silent',
-          data: { master: `${name} (${formatIp(p.master.ip)})`, vrid: p.vrid, vips: missing.map(formatIp).join(', '), deadline: GARP_DEADLINE_SECONDS },
+        const known = ctx.topology.hostByIp(p.master.ip)?.name;
+        const name = known ?? formatIp(p.master.ip);
+        const master = known === undefined ? name : `${name} (${formatIp(p.master.ip)})`;
+        const draft = {
           key: `${p.master.ip}|${p.vrid}`,
           hosts: [{ ip: p.master.ip, ...(p.master.mac !== undefined ? { mac: p.master.mac } : {}) }],
           evidence: [{ capture: p.sighting.capture, frame: p.sighting.frame }],
           expected: `gratuitous ARP for ${missing.map(formatIp).join(', ')} from ${name} right after its first advert`,
+        };
+        const unseen = [...(missing.some(isIpv4) && arpFrames === 0 ? ['ARP'] : []), ...(missing.some((v) => !isIpv4(v)) && ndFrames === 0 ? ['neighbour discovery'] : [])];
+        if (unseen.length > 0) {
+          ctx.report({
+            ...draft, messageId: 'unseen', verdict: 'inconclusive',
+            data: { master, vrid: p.vrid, vips: missing.map(formatIp).join(', '), protocol: unseen.join(' or ') },
+            seen: `no ${unseen.join(' or ')} frame in any capture`,
+            fix: 'Capture VRRP together with ARP (and ICMPv6 for IPv6 VIPs): tcpdump -i eth0 -U -w HOST.pcap \'vrrp or arp or icmp6\', or without a filter.',
+          });
+          continue;
+        }
+        ctx.report({
+          ...draft, messageId: 'silent',
+          data: { master, vrid: p.vrid, vips: missing.map(formatIp).join(', '), deadline: GARP_DEADLINE_SECONDS },
           seen: 'no announcement',
         });
       }
@@ -64,8 +82,10 @@ export default defineCheck({
         const a = s.frame.arp;
         const l4 = s.frame.l4;
         let announcement: { ip: IpAddress; mac: Mac } | undefined;
+        if (a) arpFrames++;
+        else if (l4?.kind === 'icmpv6' && (l4.type === ND_NEIGHBOR_SOLICITATION || l4.type === ND_NEIGHBOR_ADVERTISEMENT)) ndFrames++;
         if (a && a.spa === a.tpa) announcement = { ip: a.spa, mac: a.sha };
-        else if (l4?.kind === 'icmpv6' && l4.type === 136 && l4.ndTarget !== undefined && srcMacOf(s) !== undefined) announcement = { ip: l4.ndTarget, mac: srcMacOf(s)! };
+        else if (l4?.kind === 'icmpv6' && l4.type === ND_NEIGHBOR_ADVERTISEMENT && l4.ndTarget !== undefined && srcMacOf(s) !== undefined) announcement = { ip: l4.ndTarget, mac: srcMacOf(s)! };
         if (announcement) {
           for (const p of pending) credit(p, announcement.ip, announcement.mac);
           // Captures' clocks differ slightly: an announcement may be processed just before the advert.
