@@ -37,8 +37,9 @@ export default defineCheck({
         });
       },
       end() {
-        // Captures without a frame are capture/empty's: they hide nothing about ARP.
-        if (!arpSeen && !hasLinkAddresses(ctx.captures) && ctx.captures.some((c) => c.stats.frames > 0)) {
+        // Captures without a frame are capture/empty's, and without a VIP capture/missing-vantage
+        // says that the checks had nothing to check.
+        if (!arpSeen && ctx.topology.vips.length > 0 && !hasLinkAddresses(ctx.captures) && ctx.captures.some((c) => c.stats.frames > 0)) {
           ctx.report({
             messageId: 'noLinkLayer', data: { captures: ctx.captures.filter((c) => c.stats.frames > 0).map((c) => c.name).join(', ') }, verdict: 'inconclusive', key: 'no-arp',
             hosts: [], evidence: [],
