@@ -17,7 +17,7 @@ const MAX_EVIDENCE = 6;
 /** Missed packets whose place in the capture's span is known only at its end. */
 const MAX_PENDING = 256;
 
-type Missed = { readonly t: number; readonly ref: EvidenceRef; readonly vip: IpAddress; readonly peer: IpAddress };
+type Missed = { readonly t: number; readonly ref: EvidenceRef; readonly vip: IpAddress; readonly peer: IpAddress; readonly port: number | undefined };
 
 type Blind = {
   /** Missed while the capture was known to be running. */
@@ -35,7 +35,7 @@ export default defineCheck({
     severity: 'info',
     summary: 'Reports a capture that holds no packet to or from a VIP although other captures show such packets sent to or by its host\'s MAC around the time it ran (within a minute of its own frames): it was taken on another interface, or with a filter that leaves the VIP\'s traffic out.',
     why: 'In DR the clients\' packets are addressed to the VIP on every hop, also on the director and on the real servers: a capture filtered on the host\'s own address (tcpdump host RIP, host DIP) or taken on the wrong interface holds only ARP and health checks, and every check that needed that host\'s view would pass, or blame the host, for want of packets.',
-    fix: 'Capture on the interface that carries the VIP\'s traffic (ip route get CLIENT_IP), with a filter on the VIP, not on the host\'s own address: tcpdump -i eth0 -U -w HOST.pcap \'host VIP or arp or vrrp\'.',
+    fix: 'Capture on the interface that carries the VIP\'s traffic (ip route get CLIENT_IP), with a filter on the VIP, not on the host\'s own address: tcpdump -i eth0 -U -w HOST.pcap \'host VIP or port VPORT or arp or vrrp\' (the port keeps replies from a real server\'s own address).',
     docs: 'docs/checks/capture/vip-traffic-missing.md',
     messages: {
       missing: '{{file}} ({{host}}) holds none of the {{count}} packets to or from the VIP that {{witnesses}} show{{verb}} sent to or by its MAC {{mac}} around the time it ran: it was taken on another interface, or with a filter that leaves the VIP\'s traffic out{{example}}.',
@@ -76,8 +76,13 @@ export default defineCheck({
       if (index === undefined || sawVip[index] || countedIn[index] === generation) return;
       countedIn[index] = generation;
       const b = blind[index] ??= { confirmed: 0, confirmedEvidence: [], confirmedWitnesses: new Set(), pending: [] };
-      const ip = s.frame.ip!;
-      const missed = { t: alignedT(s), ref: { capture: s.capture, frame: s.frame }, ...(ctx.topology.isVip(ip.dst) ? { vip: ip.dst, peer: ip.src } : { vip: ip.src, peer: ip.dst }) };
+      const ip = s.frame.ip!, l4 = s.frame.l4;
+      const ports = l4 !== undefined && (l4.kind === 'tcp' || l4.kind === 'udp') ? l4 : undefined;
+      const toVip = ctx.topology.isVip(ip.dst);
+      const missed = {
+        t: alignedT(s), ref: { capture: s.capture, frame: s.frame },
+        ...(toVip ? { vip: ip.dst, peer: ip.src, port: ports?.dport } : { vip: ip.src, peer: ip.dst, port: ports?.sport }),
+      };
       const near = nearFrames(ctx.captures[index]!, missed.t, false);
       if (near === true) {
         b.confirmed++;
@@ -118,7 +123,7 @@ export default defineCheck({
           if (count < MIN_MISSED) continue;
           missed.sort((x, y) => x.t - y.t);
           const evidence = missed.slice(0, MAX_EVIDENCE).map((m) => m.ref);
-          const vip = formatIp(missed[0]!.vip), client = formatIp(missed[0]!.peer);
+          const vip = formatIp(missed[0]!.vip), client = formatIp(missed[0]!.peer), port = missed[0]!.port;
           const witnesses = [...new Set([...b.confirmedWitnesses, ...missed.map((m) => m.ref.capture)])].sort((x, y) => x - y).map((i) => basename(ctx.captures[i]!.file));
           const mac = watchedMacs(c)[0];
           const ownIp = c.host?.ips[0];
@@ -134,7 +139,7 @@ export default defineCheck({
             expected: `${basename(c.file)} holds the packets to or from ${vip} that ${witnesses.join(', ')} show${witnesses.length === 1 ? 's' : ''} sent to or by ${c.name}`,
             seen: `${c.stats.frames} frame(s) in ${basename(c.file)}, none to or from a VIP; ${count} such packet(s) elsewhere`,
             fix: `Capture on ${c.name} again, on the interface that carries the VIP's traffic (ip route get ${client}), with a filter on the VIP, not on its own address: ` +
-              `tcpdump -i eth0 -U -w ${basename(c.file).replace(/\.(pcap|pcapng)(\.gz)?$/, '')}.pcap 'host ${vip} or arp or vrrp'.`,
+              `tcpdump -i eth0 -U -w ${basename(c.file).replace(/\.(pcap|pcapng)(\.gz)?$/, '')}.pcap 'host ${vip}${port === undefined ? '' : ` or port ${port}`} or arp or vrrp'.`,
           });
         }
       },

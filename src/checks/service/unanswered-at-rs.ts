@@ -32,10 +32,17 @@ export default defineCheck({
     docs: 'docs/checks/service/unanswered-at-rs.md',
     messages: {
       unanswered: '{{host}} receives connections for {{vip}}:{{vport}} and never answers them.',
+      unansweredFromVip: '{{host}} receives connections for {{vip}}:{{vport}} and never answers them from the VIP; the captures that would show an answer from another address (its RIP, return/source-not-vip) hold only packets to or from the VIP (a filter such as host {{vip}}).',
     },
   },
+  sightingKinds: ['arp', 'ip'],
   after: ['forward/tunnel-source-vip'],
   create(ctx) {
+    // Captures that hold a frame with no VIP in it (ARP for a RIP, a health check): a capture
+    // filtered on the VIP holds none, and would not show a real server answering from its RIP.
+    const beyondVip = ctx.captures.map(() => false);
+    let beyondVipCount = 0;
+    const showsOtherAddresses = (index: number) => beyondVip[index] === true;
     // The VIPs each real server's capture shows it answering (a few per site): a server that
     // answers one VIP and not another lacks the other.
     const answeredVips = new Map<number, Set<IpAddress>>();
@@ -46,6 +53,14 @@ export default defineCheck({
     // Asked of every connection, answered ones too: no merged array.
     const arrivalAtRs = (c: Connection) => c.firstRequest.find(atRs) ?? c.requests.find(atRs);
     return {
+      sighting(s) {
+        if (beyondVipCount === beyondVip.length || beyondVip[s.capture]) return;
+        const f = s.frame, ip = f.ip, arp = f.arp;
+        const isVip = ctx.topology.isVip;
+        if (ip ? isVip(ip.src) || isVip(ip.dst) : arp ? isVip(arp.spa) || isVip(arp.tpa) : true) return;
+        beyondVip[s.capture] = true;
+        beyondVipCount++;
+      },
       connection(c) {
         // The client acknowledging a SYN-ACK proves an answer even where the RS capture shows none
         // (a reply leaving through another interface than the capture's).
@@ -67,15 +82,21 @@ export default defineCheck({
         const cap = ctx.captures[arrival.capture]!;
         const otherVip = [...answeredVips.get(arrival.capture) ?? []].find((v) => v !== c.vip);
         ctx.explain(c.key);
+        // An answer from the RIP leaves the real server and passes the client side: when none of
+        // those captures holds anything but the VIP's packets, it would not show.
+        const blindToOtherSources = !arrival.frame.tunnel && !showsOtherAddresses(cap.index) &&
+          ctx.captures.every((v) => (v.role !== 'client' && v.role !== 'router') || !showsOtherAddresses(v.index));
         ctx.report({
-          messageId: 'unanswered',
+          messageId: blindToOtherSources ? 'unansweredFromVip' : 'unanswered',
           data: { host: cap.name, vip: formatIp(c.vip), vport: c.vport },
           key: `${cap.name}|${formatIp(c.vip)}|${c.vport}`,
           hosts: [cap.hostMac !== undefined ? { mac: cap.hostMac } : { ...(cap.host?.ips[0] !== undefined ? { ip: cap.host.ips[0] } : {}) }],
           evidence: [...c.firstRequest, ...c.requests].slice(0, 8).map((s) => ({ capture: s.capture, frame: s.frame })),
           expected: `${cap.name} answers ${formatIp(c.clientIp)}:${c.clientPort} from ${formatIp(c.vip)}:${c.vport}`,
           seen: `${c.requestCount} request packet(s) at ${cap.name}${arrival.frame.tunnel ? ' (tunnelled)' : ''}, no answer`,
-          fix: arrival.frame.tunnel ? TUNNEL_FIX : directFix(cap.name, c, otherVip),
+          fix: arrival.frame.tunnel ? TUNNEL_FIX : directFix(cap.name, c, otherVip) + (blindToOtherSources
+            ? ` To see whether it answers from another address, capture again with the service port in the filter: tcpdump -i eth0 -U -w ${cap.name}.pcap 'host ${formatIp(c.vip)} or port ${c.vport} or arp'.`
+            : ''),
           connection: c,
         });
       },

@@ -32,7 +32,7 @@ export default defineCheck({
     severity: 'error',
     summary: 'Fires when a client\'s connection attempts to the VIP get no answer (no SYN-ACK, RST or ICMP) and no other finding explains why.',
     why: 'The client sees a hang. The captures given do not show where the packets were lost: add captures from the director and the real servers to locate the fault.',
-    fix: 'Capture on the director and on every real server at the same time (tcpdump -i IFACE -w HOST.pcap host VIP) and analyse them together.',
+    fix: 'Capture on the director and on every real server at the same time (tcpdump -i IFACE -w HOST.pcap \'host VIP or port VPORT or arp\') and analyse them together.',
     docs: 'docs/checks/service/unanswered.md',
     messages: {
       unanswered: '{{client}} got no answer from {{vip}}:{{vport}} ({{packets}}), and no capture shows where they were lost.',
@@ -80,8 +80,8 @@ export default defineCheck({
             key: `${c.clientIp}|${c.vip}|${c.vport}|${target}`,
             hosts, evidence, expected, seen: `${seen}; forwarded to ${target}`, connection: c,
             fix: (blind
-              ? `Capture on ${target} again, on the interface the director's packets arrive on and with a filter on the VIP, not on its own address (tcpdump -i eth0 -w ${basename(blind.file)} host ${vip}). `
-              : `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap host ${vip}) and analyse it with the others. `) +
+              ? `Capture on ${target} again, on the interface the director's packets arrive on and with a filter on the VIP, not on its own address (tcpdump -i eth0 -w ${basename(blind.file)} 'host ${vip} or port ${c.vport} or arp'). `
+              : `Capture on ${target} as well (tcpdump -i eth0 -w rs.pcap 'host ${vip} or port ${c.vport} or arp') and analyse it with the others. `) +
               (c.tunnelledTo !== undefined
                 ? `On it, check that tunl0 is up with ${vip} on it (ip addr show tunl0) and that rp_filter lets the decapsulated packets in, `
                 : `On it, check that ${vip} is on lo (ip addr show lo), that arp_ignore=1 and arp_announce=2 are set, `) +

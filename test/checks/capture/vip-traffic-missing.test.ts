@@ -31,7 +31,7 @@ describe.skipIf(!fixtureExists('healthy-wrr'))('capture/vip-traffic-missing evid
     expect(rest).toEqual([]);
     expect(f!.message).toMatch(/^rs1\.pcapng \(rs1\) holds none of the \d+ packets to or from the VIP that director\.pcap, router\.pcap show sent to or by its MAC 02:00:00:00:02:11/);
     expect(f!.message).toContain('(such as host 192.0.2.11)');
-    expect(f!.fix).toContain('tcpdump -i eth0 -U -w rs1.pcap \'host 192.0.2.100 or arp or vrrp\'');
+    expect(f!.fix).toContain('tcpdump -i eth0 -U -w rs1.pcap \'host 192.0.2.100 or port 80 or arp or vrrp\'');
     expect(f!.evidence.length).toBeGreaterThan(0);
     for (const e of f!.evidence) expect(e.capture).not.toContain('rs1');
     expect(f!.evidence[0]!.summary).toContain('> 192.0.2.100:80');

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases } from '../../support/check-cases.js';
-import { findingsOf } from '../../support/check-fixture.js';
+import { FIXTURES, findingsOf, fixtureExists } from '../../support/check-fixture.js';
+import { fixtureVariant } from '../../support/transform-capture.js';
 
 checkCases('service/unanswered-at-rs', {
   pass: [{ fixture: 'healthy-wrr' }, { fixture: 'return-path-filtered', why: 'the real servers answer; their replies are lost later' }],
@@ -24,5 +26,25 @@ describe('service/unanswered-at-rs: the fix', () => {
   it('fills in the VIP and port otherwise', async () => {
     const [f] = await findingsOf('service/unanswered-at-rs', 'vip-missing-on-rs');
     expect(f!.fix).toMatch(/^On rs2: ip addr add 192\.0\.2\.100\/32 dev lo .*port 80\.$/);
+  });
+});
+
+describe.skipIf(!fixtureExists('rs-reply-from-rip'))('service/unanswered-at-rs on captures filtered on the VIP', () => {
+  // Every capture as `tcpdump host 192.0.2.100` would have written it: the real servers' answers
+  // from their RIPs, and the client's resets to them, are gone.
+  const vipOnly = () => fixtureVariant(join(FIXTURES, 'rs-reply-from-rip'), Object.fromEntries(['client', 'director', 'router', 'rs1', 'rs2'].map((h) => [h, { onlyHost: '192.0.2.100' }])));
+
+  it('says no capture would show an answer from another address, and asks for the service port', async () => {
+    const findings = await findingsOf('service/unanswered-at-rs', 'rs-reply-from-rip', { dir: await vipOnly() });
+    expect(findings.map((f) => f.hosts[0]!.name).sort()).toEqual(['rs1', 'rs2']);
+    for (const f of findings) {
+      expect(f.message).toMatch(/^rs\d receives connections for 192\.0\.2\.100:9000 and never answers them from the VIP; the captures that would show an answer from another address \(its RIP, return\/source-not-vip\) hold only packets to or from the VIP/);
+      expect(f.fix).toContain('\'host 192.0.2.100 or port 9000 or arp\'');
+    }
+  });
+
+  it('keeps its plain message when a capture shows other addresses', async () => {
+    const [f] = await findingsOf('service/unanswered-at-rs', 'vip-missing-on-rs');
+    expect(f!.message).toBe('rs2 receives connections for 192.0.2.100:80 and never answers them.');
   });
 });
