@@ -20,6 +20,8 @@ export type Transform = {
   readonly onlyIpProtocol?: number;
   /** Keeps only IPv4 packets and ARP to or from this address (tcpdump's `host A.B.C.D`). */
   readonly onlyHost?: string;
+  /** With onlyHost: keeps all ARP and VRRP as well (tcpdump's `host A.B.C.D or arp or vrrp`). */
+  readonly orArpAndVrrp?: boolean;
   /** Writes IPv4 packets without their Ethernet header (LINKTYPE_RAW, as from a tunnel interface): no ARP, no MACs. */
   readonly rawIp?: boolean;
   /** Stops this many seconds after the capture's first packet. */
@@ -51,6 +53,12 @@ function carriesHost(d: Uint8Array, host: string): boolean {
   return false;
 }
 
+const VRRP = 112;
+
+function isArp(d: Uint8Array): boolean {
+  return d.length >= 14 && ((d[12]! << 8) | d[13]!) === ETHERTYPE_ARP;
+}
+
 /** Whether an Ethernet frame is IPv4 with this protocol number. */
 function carriesIpProtocol(d: Uint8Array, protocol: number): boolean {
   return d.length >= 14 + 20 && ((d[12]! << 8) | d[13]!) === ETHERTYPE_IPV4 && d[23] === protocol;
@@ -68,7 +76,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.stopAfterSeconds !== undefined && at - firstT > t.stopAfterSeconds) continue;
       if (t.withoutUdpPort !== undefined && carriesPort(p.data, UDP, t.withoutUdpPort)) continue;
       if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
-      if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost)) continue;
+      if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost) && !(t.orArpAndVrrp && (isArp(p.data) || carriesIpProtocol(p.data, VRRP)))) continue;
       if (t.onlyIpProtocol !== undefined && !carriesIpProtocol(p.data, t.onlyIpProtocol)) continue;
       if (t.rawIp && (p.data.length < ETHERNET_HEADER || ((p.data[12]! << 8) | p.data[13]!) !== ETHERTYPE_IPV4)) continue;
       let id = ids.get(p.interfaceId);

@@ -5,6 +5,7 @@ import { defineCheck } from '../check-api.js';
 import { isInbound } from '../vantage.js';
 import type { Sighting } from '../../correlate/sighting.js';
 import { fromVipKey } from '../forward/tunnel-source-vip.js';
+import { createOtherTrafficTracker } from '../other-traffic.js';
 
 /** What drops tunnelled (LVS-TUN) packets silently on a real server. */
 const TUNNEL_FIX = 'On that real server (tunnelling): turn reverse-path filtering off or loose for the decapsulated packets, which arrive on tunl0 from clients routed via eth0 (sysctl -w net.ipv4.conf.tunl0.rp_filter=0 net.ipv4.conf.all.rp_filter=0; nstat -az TcpExtIPReversePathFilter counts the drops); the VIP on tunl0 (ip addr add VIP/32 dev tunl0); its firewall must accept IP protocol 4 from the director and the VIP\'s port.';
@@ -38,11 +39,10 @@ export default defineCheck({
   sightingKinds: ['arp', 'ip'],
   after: ['forward/tunnel-source-vip'],
   create(ctx) {
-    // Captures that hold a frame with no VIP in it (ARP for a RIP, a health check): a capture
-    // filtered on the VIP holds none, and would not show a real server answering from its RIP.
-    const beyondVip = ctx.captures.map(() => false);
-    let beyondVipCount = 0;
-    const showsOtherAddresses = (index: number) => beyondVip[index] === true;
+    // A capture filtered on the VIP would not show a real server answering from its RIP; one
+    // with ARP about other addresses was not filtered so.
+    const otherTraffic = createOtherTrafficTracker(ctx, { arp: true });
+    const showsOtherAddresses = (index: number) => otherTraffic.holdsOtherTraffic(index);
     // The VIPs each real server's capture shows it answering (a few per site): a server that
     // answers one VIP and not another lacks the other.
     const answeredVips = new Map<number, Set<IpAddress>>();
@@ -53,14 +53,7 @@ export default defineCheck({
     // Asked of every connection, answered ones too: no merged array.
     const arrivalAtRs = (c: Connection) => c.firstRequest.find(atRs) ?? c.requests.find(atRs);
     return {
-      sighting(s) {
-        if (beyondVipCount === beyondVip.length || beyondVip[s.capture]) return;
-        const f = s.frame, ip = f.ip, arp = f.arp;
-        const isVip = ctx.topology.isVip;
-        if (ip ? isVip(ip.src) || isVip(ip.dst) : arp ? isVip(arp.spa) || isVip(arp.tpa) : true) return;
-        beyondVip[s.capture] = true;
-        beyondVipCount++;
-      },
+      sighting: otherTraffic.observe,
       connection(c) {
         // The client acknowledging a SYN-ACK proves an answer even where the RS capture shows none
         // (a reply leaving through another interface than the capture's).

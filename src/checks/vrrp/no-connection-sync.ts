@@ -4,6 +4,7 @@ import { srcMacOf, type Sighting } from '../../correlate/sighting.js';
 import { isVrrpVirtualMac } from '../../correlate/topology.js';
 import { defineCheck } from '../check-api.js';
 import { createAdvertTracker, type Advertiser } from './adverts.js';
+import { createOtherTrafficTracker } from '../other-traffic.js';
 
 /**
  * The master's kernel sends a connection's entry once it is ESTABLISHED and has seen
@@ -34,10 +35,16 @@ export default defineCheck({
     messages: {
       unsynced: '{{director}} is VRRP master of VRID {{vrid}} for {{vips}} and forwarded {{count}} connection(s), but sent no IPVS connection sync message: a failover to its backup resets them.',
       tooSoon: '{{director}} forwarded connections for {{vips}}, but no capture shows it for {{wait}} s after the first of them: too soon to expect its IPVS sync messages.',
+      filtered: '{{director}} is VRRP master of VRID {{vrid}} for {{vips}} and forwarded {{count}} connection(s); whether it syncs them to its backup cannot be seen: the captures hold only the VIP\'s traffic, ARP and VRRP (a capture filter), and IPVS sync messages go from its own address to 224.0.0.81:8848.',
     },
   },
-  sightingKinds: ['vrrp', 'udp'],
+  // Every IP frame: whether the captures hold more than the VIP's traffic (a filter on the VIP
+  // leaves the sync messages out); only VRRP and UDP frames are looked at beyond that.
+  sightingKinds: ['ip'],
   create(ctx) {
+    // A keepalived director's health checks go from its own address: with VRRP in the captures
+    // and no such traffic at all, the captures were filtered on the VIP (ARP may have been kept).
+    const otherTraffic = createOtherTrafficTracker(ctx, { arp: false });
     const adverts = createAdvertTracker(ctx.captures);
     const masters = new Map<IpAddress, VipMaster>();
     /** The first sync message of each sender, by IP and by MAC. */
@@ -78,6 +85,7 @@ export default defineCheck({
 
     return {
       sighting(s) {
+        otherTraffic.observe(s);
         const l4 = s.frame.l4;
         if (l4?.kind === 'udp') {
           if (!l4.ipvsSync) return;
@@ -86,6 +94,7 @@ export default defineCheck({
           if (mac !== undefined && !syncByMac.has(mac)) syncByMac.set(mac, s);
           return;
         }
+        if (l4?.kind !== 'vrrp') return;
         const ev = adverts.observe(s);
         if (!ev || ev.advert.priority === 0 || masters.has(ev.from.ip)) return;
         const vips = ev.advert.addresses.filter((a) => ctx.topology.isVip(a));
@@ -112,6 +121,19 @@ export default defineCheck({
           if (syncByIp.has(a.ip) || [...macs].some((x) => syncByMac.has(x))) continue;
           if (a.last < f.firstT + SYNC_WAIT_SECONDS) { undecided.push({ master: m, macs, f }); continue; }
           const vips = m.vips.map(formatIp).join(', ');
+          if (!otherTraffic.anyHoldsOtherTraffic()) {
+            ctx.report({
+              messageId: 'filtered', verdict: 'inconclusive',
+              data: { director: label(a), vrid: m.vrid, vips, count: f.count },
+              key: `${a.ip}`,
+              hosts: [hostOf(a, macs)],
+              evidence: [a.first, f.sighting].map((x) => ({ capture: x.capture, frame: x.frame })),
+              expected: `IPVS sync messages (UDP to 224.0.0.81:8848) from ${label(a)} within ${SYNC_WAIT_SECONDS} s of the connections it forwards`,
+              seen: 'no capture holds IP traffic other than the VIP\'s and VRRP, so none would hold a sync message',
+              fix: 'Capture on a director with the sync port in the filter: tcpdump -i eth0 -U -w director.pcap \'host VIP or port VPORT or arp or vrrp or udp port 8848\'.',
+            });
+            continue;
+          }
           ctx.report({
             messageId: 'unsynced',
             data: { director: label(a), vrid: m.vrid, vips, count: f.count },
