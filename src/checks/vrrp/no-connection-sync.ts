@@ -35,7 +35,7 @@ export default defineCheck({
     messages: {
       unsynced: '{{director}} is VRRP master of VRID {{vrid}} for {{vips}} and forwarded {{count}} connection(s), but sent no IPVS connection sync message: a failover to its backup resets them.',
       tooSoon: '{{director}} forwarded connections for {{vips}}, but no capture shows it for {{wait}} s after the first of them: too soon to expect its IPVS sync messages.',
-      filtered: '{{director}} is VRRP master of VRID {{vrid}} for {{vips}} and forwarded {{count}} connection(s); whether it syncs them to its backup cannot be seen: the captures hold only the VIP\'s traffic, ARP and VRRP (a capture filter), and IPVS sync messages go from its own address to 224.0.0.81:8848.',
+      filtered: '{{director}} is VRRP master of VRID {{vrid}} for {{vips}} and forwarded {{count}} connection(s); whether it syncs them to its backup cannot be seen: the captures hold only the VIP\'s traffic, ARP and VRRP, not even health checks from the directors\' own addresses (captures filtered on the VIP look so), and IPVS sync messages go from its own address to 224.0.0.81:8848.',
     },
   },
   // Every IP frame: whether the captures hold more than the VIP's traffic (a filter on the VIP
