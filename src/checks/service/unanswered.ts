@@ -20,7 +20,7 @@ function forwardedTo(c: Connection, topology: TopologyView): { readonly label: s
   return { label: topology.labelOfMac(mac), mac };
 }
 
-/** The capture taken on the host with `mac`: it holds none of the requests, or they would have been judged there. */
+/** The capture taken on the host with `mac`, if any. */
 function captureOf(mac: Mac | undefined, captures: readonly CaptureView[]): CaptureView | undefined {
   return mac === undefined ? undefined : captures.find((cap) => cap.hostMac === mac || (cap.linkKind === 'cooked' && cap.host !== undefined && macsOf(cap.host).includes(mac)));
 }
@@ -74,7 +74,8 @@ export default defineCheck({
         const to = forwardedTo(c, ctx.topology);
         if (to !== undefined) {
           const vip = formatIp(c.vip), target = to.label;
-          const blind = captureOf(to.mac, ctx.captures);
+          const own = captureOf(to.mac, ctx.captures);
+          const blind = own !== undefined && !requests.some((r) => r.capture === own.index) ? own : undefined;
           ctx.report({
             ...(blind ? { messageId: 'unansweredForwardedUncaptured', data: { ...data, target, file: basename(blind.file) } } : { messageId: 'unansweredForwarded', data: { ...data, target } }),
             key: `${c.clientIp}|${c.vip}|${c.vport}|${target}`,
