@@ -6,7 +6,8 @@ import type { Frame } from '../decode/frame-types.js';
 import type { CaptureReader } from '../io/read-capture.js';
 import type { RawPacket } from '../io/raw-packet.js';
 import { sightingOf } from '../correlate/packet-hash.js';
-import type { Sighting } from '../correlate/sighting.js';
+import { makeSighting, type Sighting } from '../correlate/sighting.js';
+import { createCookedDestinations } from '../correlate/cooked-destination.js';
 import type { LinkKind } from '../checks/check-api.js';
 import type { Role } from '../report/report-types.js';
 import type { TimedBatch } from './merge.js';
@@ -100,6 +101,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
     frames: 0, cut: 0, truncated: 0, malformed: 0, ethernet: 0, cooked: 0, bare: 0, linkType: -1, firstT: undefined, lastT: undefined,
   };
   const reader = input.reader;
+  const cooked = createCookedDestinations();
   let nextBatch: () => Promise<TimedBatch | undefined>;
 
   if (isDecodingReader(reader)) {
@@ -114,8 +116,9 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
         t: (i) => b.time(i),
         take: (i) => {
           const s = b.take(i, index);
-          count(counters, s.frame, s.t);
-          return s;
+          const frame = cooked.complete(s.frame);
+          count(counters, frame, s.t);
+          return frame === s.frame ? s : makeSighting(index, frame, s.t, s);
         },
       };
     };
@@ -123,7 +126,7 @@ export function createCaptureSource(index: number, input: CaptureInput): Capture
     // Typed-array batches where the reader has them: a batch holds no object per packet.
     const raws: AsyncGenerator<RawBatch, void, void> = reader.packetBatches ? reader.packetBatches() : packetLists(reader.batches());
     const sighting = (raw: RawPacket): Sighting => {
-      const frame = decodeFrame(raw, true);
+      const frame = cooked.complete(decodeFrame(raw, true));
       const t = timeOf(raw);
       count(counters, frame, t);
       return sightingOf(index, frame, t, raw.data);

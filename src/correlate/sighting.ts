@@ -29,9 +29,10 @@ export function srcMacOf(s: Sighting): Mac | undefined {
   return link && link.kind !== 'none' ? link.src : undefined;
 }
 
+/** The destination MAC: an Ethernet frame's, or a received cooked frame's once its host's own MAC is known. */
 export function dstMacOf(s: Sighting): Mac | undefined {
   const link = s.frame.link;
-  return link?.kind === 'ethernet' ? link.dst : undefined;
+  return link === undefined || link.kind === 'none' ? undefined : link.dst;
 }
 
 /** SLL/SLL2 "outgoing" packet type: the capture host sent it. */

@@ -16,7 +16,7 @@ export type EthernetLink = {
   readonly etherType: number;
 };
 
-/** Linux cooked v1 (113) and v2 (276): only the sender's address, never the destination. */
+/** Linux cooked v1 (113) and v2 (276): only the sender's address on the wire, never the destination. */
 export type CookedLink = {
   readonly kind: 'sll' | 'sll2';
   /** 0 host, 1 broadcast, 2 multicast, 3 otherhost, 4 outgoing. */
@@ -24,6 +24,11 @@ export type CookedLink = {
   readonly arphrd: number;
   /** Sender MAC when the link address is 6 bytes long. */
   readonly src?: Mac;
+  /**
+   * Never decoded: the analysis fills it in for a frame the capture host received (packet type
+   * 0), from the MAC the host sends from on that interface (correlate/cooked-destination.ts).
+   */
+  readonly dst?: Mac;
   /** SLL2 only. */
   readonly ifindex?: number;
   readonly etherType: number;

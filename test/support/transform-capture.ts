@@ -24,6 +24,12 @@ export type Transform = {
   readonly orArpAndVrrp?: boolean;
   /** Writes IPv4 packets without their Ethernet header (LINKTYPE_RAW, as from a tunnel interface): no ARP, no MACs. */
   readonly rawIp?: boolean;
+  /**
+   * Rewrites Ethernet frames as Linux cooked (SLL) frames, as `tcpdump -i any` on the host with
+   * this MAC writes them: the sender's MAC and a packet type (to us, broadcast, multicast,
+   * outgoing), no destination; frames to other hosts are not captured.
+   */
+  readonly cookedOwnMac?: string;
   /** Stops this many seconds after the capture's first packet. */
   readonly stopAfterSeconds?: number;
 };
@@ -40,6 +46,26 @@ function carriesPort(d: Uint8Array, protocol: number, port: number): boolean {
 
 const ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
 const LINKTYPE_RAW = 101;
+const LINKTYPE_LINUX_SLL = 113;
+const SLL_HEADER = 16;
+const SLL_HOST = 0, SLL_BROADCAST = 1, SLL_MULTICAST = 2, SLL_OUTGOING = 4;
+const ARPHRD_ETHER = 1;
+
+/** The SLL frame `tcpdump -i any` writes for Ethernet frame `d` on the host with MAC `own`; undefined for another host's frame. */
+function cookedFrame(d: Uint8Array, own: readonly number[]): Uint8Array | undefined {
+  const is = (at: number) => own.every((b, i) => d[at + i] === b);
+  const type = is(6) ? SLL_OUTGOING : is(0) ? SLL_HOST : d[0] === 0xff && d[1] === 0xff ? SLL_BROADCAST : d[0]! & 1 ? SLL_MULTICAST : undefined;
+  if (type === undefined) return undefined;
+  const out = new Uint8Array(d.length - ETHERNET_HEADER + SLL_HEADER);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, type);
+  view.setUint16(2, ARPHRD_ETHER);
+  view.setUint16(4, 6);
+  out.set(d.subarray(6, 12), 6);
+  out.set(d.subarray(12, 14), 14);
+  out.set(d.subarray(ETHERNET_HEADER), SLL_HEADER);
+  return out;
+}
 const ETHERNET_HEADER = 14;
 
 /** Whether an Ethernet frame is IPv4 or ARP with `host` (dotted quad) as its source or destination. */
@@ -79,17 +105,20 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost) && !(t.orArpAndVrrp && (isArp(p.data) || carriesIpProtocol(p.data, VRRP)))) continue;
       if (t.onlyIpProtocol !== undefined && !carriesIpProtocol(p.data, t.onlyIpProtocol)) continue;
       if (t.rawIp && (p.data.length < ETHERNET_HEADER || ((p.data[12]! << 8) | p.data[13]!) !== ETHERTYPE_IPV4)) continue;
+      const cooked = t.cookedOwnMac === undefined ? undefined : cookedFrame(p.data, t.cookedOwnMac.split(':').map((x) => parseInt(x, 16)));
+      if (t.cookedOwnMac !== undefined && cooked === undefined) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
-        id = await writer.addInterface({ name: t.rawIp ? 'tun0' : 'eth0', linkType: t.rawIp ? LINKTYPE_RAW : p.linkType });
+        const linkType = t.rawIp ? LINKTYPE_RAW : cooked ? LINKTYPE_LINUX_SLL : p.linkType;
+        id = await writer.addInterface({ name: t.rawIp ? 'tun0' : cooked ? 'any' : 'eth0', linkType });
         ids.set(p.interfaceId, id);
       }
       let sec = p.tsSec + Math.trunc(t.shiftSeconds ?? 0);
       let nsec = p.tsNsec + Math.round(((t.shiftSeconds ?? 0) % 1) * 1e9);
       if (nsec >= 1e9) { sec++; nsec -= 1e9; } else if (nsec < 0) { sec--; nsec += 1e9; }
-      const frame = t.rawIp ? p.data.subarray(ETHERNET_HEADER) : p.data;
+      const frame = cooked ?? (t.rawIp ? p.data.subarray(ETHERNET_HEADER) : p.data);
       const data = t.snapLen !== undefined ? frame.subarray(0, t.snapLen) : frame;
-      await writer.writePacket({ interfaceId: id, tsSec: sec, tsNsec: nsec, data: Uint8Array.from(data), len: p.len - (t.rawIp ? ETHERNET_HEADER : 0) });
+      await writer.writePacket({ interfaceId: id, tsSec: sec, tsNsec: nsec, data: Uint8Array.from(data), len: p.len - (t.rawIp ? ETHERNET_HEADER : 0) + (cooked ? SLL_HEADER - ETHERNET_HEADER : 0) });
     }
   }
   if (reader.error) throw new Error(`${input}: ${reader.error.message}`);
