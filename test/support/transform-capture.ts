@@ -1,7 +1,8 @@
 // Copies of real captures with one property changed the way a person's capture would
-// differ: another host's clock (a time shift), a short snap length, a capture filter that
-// leaves out a UDP port, or a capture stopped early. The packets stay the ones the real
-// kernel produced.
+// differ: another host's clock (a time shift), a short snap length, a capture filter (a UDP
+// port left out, only a TCP port, a protocol or a host kept), a capture stopped early, or
+// another interface kind (raw IP as on a tunnel, Linux cooked as with -i any). The packets
+// stay the ones the real kernel produced.
 
 import { createWriteStream, mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,9 @@ function carriesPort(d: Uint8Array, protocol: number, port: number): boolean {
   return ((d[l4]! << 8) | d[l4 + 1]!) === port || ((d[l4 + 2]! << 8) | d[l4 + 3]!) === port;
 }
 
+const ETHERNET_HEADER = 14;
 const ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
+const VRRP = 112;
 const LINKTYPE_RAW = 101;
 const LINKTYPE_LINUX_SLL = 113;
 const SLL_HEADER = 16;
@@ -66,28 +69,29 @@ function cookedFrame(d: Uint8Array, own: readonly number[]): Uint8Array | undefi
   out.set(d.subarray(ETHERNET_HEADER), SLL_HEADER);
   return out;
 }
-const ETHERNET_HEADER = 14;
 
 /** Whether an Ethernet frame is IPv4 or ARP with `host` (dotted quad) as its source or destination. */
 function carriesHost(d: Uint8Array, host: string): boolean {
   const want = host.split('.').map(Number);
   const at = (o: number) => d.length >= o + 4 && want.every((b, i) => d[o + i] === b);
-  const ethertype = d.length >= 14 ? (d[12]! << 8) | d[13]! : -1;
+  const ethertype = etherTypeOf(d);
   // IPv4 source and destination at 26 and 30; ARP sender and target protocol addresses at 28 and 38.
   if (ethertype === ETHERTYPE_IPV4) return at(26) || at(30);
   if (ethertype === ETHERTYPE_ARP) return at(28) || at(38);
   return false;
 }
 
-const VRRP = 112;
-
-function isArp(d: Uint8Array): boolean {
-  return d.length >= 14 && ((d[12]! << 8) | d[13]!) === ETHERTYPE_ARP;
+function etherTypeOf(d: Uint8Array): number {
+  return d.length >= ETHERNET_HEADER ? (d[12]! << 8) | d[13]! : -1;
 }
 
-/** Whether an Ethernet frame is IPv4 with this protocol number. */
+function isArp(d: Uint8Array): boolean {
+  return etherTypeOf(d) === ETHERTYPE_ARP;
+}
+
+/** Whether an Ethernet frame is IPv4 with this protocol number (byte 9 of the IPv4 header). */
 function carriesIpProtocol(d: Uint8Array, protocol: number): boolean {
-  return d.length >= 14 + 20 && ((d[12]! << 8) | d[13]!) === ETHERTYPE_IPV4 && d[23] === protocol;
+  return d.length >= ETHERNET_HEADER + 20 && etherTypeOf(d) === ETHERTYPE_IPV4 && d[ETHERNET_HEADER + 9] === protocol;
 }
 
 export async function transformCapture(input: string, output: string, t: Transform): Promise<void> {
@@ -104,7 +108,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.onlyTcpPort !== undefined && !carriesPort(p.data, TCP, t.onlyTcpPort)) continue;
       if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost) && !(t.orArpAndVrrp && (isArp(p.data) || carriesIpProtocol(p.data, VRRP)))) continue;
       if (t.onlyIpProtocol !== undefined && !carriesIpProtocol(p.data, t.onlyIpProtocol)) continue;
-      if (t.rawIp && (p.data.length < ETHERNET_HEADER || ((p.data[12]! << 8) | p.data[13]!) !== ETHERTYPE_IPV4)) continue;
+      if (t.rawIp && etherTypeOf(p.data) !== ETHERTYPE_IPV4) continue;
       const cooked = t.cookedOwnMac === undefined ? undefined : cookedFrame(p.data, t.cookedOwnMac.split(':').map((x) => parseInt(x, 16)));
       if (t.cookedOwnMac !== undefined && cooked === undefined) continue;
       let id = ids.get(p.interfaceId);

@@ -56,6 +56,7 @@ export default defineCheck({
       open = new Set([...byMac.values()].filter((i) => !sawVip[i])).size;
     }
     watch();
+    const isWatched = (index: number) => watchedMacs(ctx.captures[index]!).some((m) => byMac.get(m) === index);
     const alignedT = (s: Sighting) => s.t + (ctx.captures[s.capture]!.clockOffset ?? 0);
     /** Whether aligned time `t` is near the capture's frames: undefined until that is known. */
     const nearFrames = (c: CaptureView, t: number, final: boolean): boolean | undefined => {
@@ -144,10 +145,6 @@ export default defineCheck({
         }
       },
     };
-
-    function isWatched(index: number): boolean {
-      return watchedMacs(ctx.captures[index]!).some((m) => byMac.get(m) === index);
-    }
   },
 });
 

@@ -42,7 +42,6 @@ export default defineCheck({
     // A capture filtered on the VIP would not show a real server answering from its RIP; one
     // with ARP about other addresses was not filtered so.
     const otherTraffic = createOtherTrafficTracker(ctx, { arp: true });
-    const showsOtherAddresses = (index: number) => otherTraffic.holdsOtherTraffic(index);
     // The VIPs each real server's capture shows it answering (a few per site): a server that
     // answers one VIP and not another lacks the other.
     const answeredVips = new Map<number, Set<IpAddress>>();
@@ -77,8 +76,8 @@ export default defineCheck({
         ctx.explain(c.key);
         // An answer from the RIP leaves the real server and passes the client side: when none of
         // those captures holds anything but the VIP's packets, it would not show.
-        const blindToOtherSources = !arrival.frame.tunnel && !showsOtherAddresses(cap.index) &&
-          ctx.captures.every((v) => (v.role !== 'client' && v.role !== 'router') || !showsOtherAddresses(v.index));
+        const blindToOtherSources = !arrival.frame.tunnel && !otherTraffic.holdsOtherTraffic(cap.index) &&
+          ctx.captures.every((v) => (v.role !== 'client' && v.role !== 'router') || !otherTraffic.holdsOtherTraffic(v.index));
         ctx.report({
           messageId: blindToOtherSources ? 'unansweredFromVip' : 'unanswered',
           data: { host: cap.name, vip: formatIp(c.vip), vport: c.vport },
