@@ -49,6 +49,11 @@ export default defineCheck({
           }
         }
         if (!before || !ctx.topology.isVip(before.frame.ip!.dst)) return;
+        // In a loop the packet comes back within microseconds, and captures' clocks aligned a
+        // little off can put a departure before the arrival it belongs to. A copy with a TTL
+        // between the two is that arrival's: the pair is not one hop (forward/loop reports it).
+        const arrivalTtl = before.frame.ip!.ttl;
+        if (arrivalTtl - ip.ttl > 1 && earlier.some((e) => e.frame.ip !== undefined && e.frame.ip.ttl < arrivalTtl && e.frame.ip.ttl > ip.ttl)) return;
         pairs++;
         const changes = headerChanges(before.frame, before, s.frame, s, !beforeAtSender);
         if (changes.length === 0) return;
