@@ -11,7 +11,7 @@ export default defineCheck({
     fix: 'Capture on the Ethernet interface itself: tcpdump -i eth0 -w HOST.pcap (not -i any).',
     docs: 'docs/checks/capture/no-link-addresses.md',
     messages: {
-      cooked: '{{capture}} is a Linux cooked capture ({{linkType}}): it has no destination MACs.',
+      cooked: '{{capture}} is a Linux cooked capture ({{linkType}}): it keeps no destination MACs. Frames its host received were addressed to the MAC it sends from; where it sent frames stays unknown.',
       bare: '{{capture}} carries no link-layer addresses at all.',
     },
   },
