@@ -3,8 +3,17 @@
 
 import type { Mac } from '../decode/addresses.js';
 import { dstMacOf, srcMacOf, type Sighting } from '../correlate/sighting.js';
-import type { TopologyView } from '../correlate/topology.js';
+import { macsOf, type TopologyView } from '../correlate/topology.js';
 import type { CaptureView } from './check-api.js';
+
+/**
+ * The MACs whose traffic a capture holds: its host's on the captured interface, or every
+ * interface of its host for a cooked capture (tcpdump -i any).
+ */
+export function macsCapturedBy(c: CaptureView): Mac[] {
+  if (c.linkKind === 'cooked' && c.host) return macsOf(c.host);
+  return c.hostMac !== undefined ? [c.hostMac] : [];
+}
 
 /** The frame was received by the capture's host. */
 export function isInbound(s: Sighting, c: CaptureView): boolean {

@@ -98,6 +98,7 @@ export async function transformCapture(input: string, output: string, t: Transfo
   const reader = openCaptureFile(input);
   const writer = createPcapngWriter(createWriteStream(output));
   const ids = new Map<number, number>();
+  const ownMac = t.cookedOwnMac?.split(':').map((x) => parseInt(x, 16));
   let firstT: number | undefined;
   for await (const batch of reader.batches()) {
     for (const p of batch) {
@@ -109,8 +110,8 @@ export async function transformCapture(input: string, output: string, t: Transfo
       if (t.onlyHost !== undefined && !carriesHost(p.data, t.onlyHost) && !(t.orArpAndVrrp && (isArp(p.data) || carriesIpProtocol(p.data, VRRP)))) continue;
       if (t.onlyIpProtocol !== undefined && !carriesIpProtocol(p.data, t.onlyIpProtocol)) continue;
       if (t.rawIp && etherTypeOf(p.data) !== ETHERTYPE_IPV4) continue;
-      const cooked = t.cookedOwnMac === undefined ? undefined : cookedFrame(p.data, t.cookedOwnMac.split(':').map((x) => parseInt(x, 16)));
-      if (t.cookedOwnMac !== undefined && cooked === undefined) continue;
+      const cooked = ownMac === undefined ? undefined : cookedFrame(p.data, ownMac);
+      if (ownMac !== undefined && cooked === undefined) continue;
       let id = ids.get(p.interfaceId);
       if (id === undefined) {
         const linkType = t.rawIp ? LINKTYPE_RAW : cooked ? LINKTYPE_LINUX_SLL : p.linkType;

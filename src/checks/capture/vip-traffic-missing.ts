@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { formatIp, formatMac, type IpAddress, type Mac } from '../../decode/addresses.js';
 import { dstMacOf, isMulticastMac, srcMacOf, type Sighting } from '../../correlate/sighting.js';
-import { macsOf } from '../../correlate/topology.js';
 import { defineCheck, type CaptureView, type EvidenceRef } from '../check-api.js';
 import { captureHostRefs } from '../host-ref.js';
+import { macsCapturedBy } from '../vantage.js';
 
 /** Fewer missed packets may be a capture started or stopped a moment apart from the others. */
 const MIN_MISSED = 2;
@@ -52,11 +52,11 @@ export default defineCheck({
     function watch(): void {
       watchedFor = ctx.topology;
       byMac.clear();
-      for (const c of ctx.captures) for (const mac of watchedMacs(c)) if (!byMac.has(mac)) byMac.set(mac, c.index);
+      for (const c of ctx.captures) for (const mac of macsCapturedBy(c)) if (!byMac.has(mac)) byMac.set(mac, c.index);
       open = new Set([...byMac.values()].filter((i) => !sawVip[i])).size;
     }
     watch();
-    const isWatched = (index: number) => watchedMacs(ctx.captures[index]!).some((m) => byMac.get(m) === index);
+    const isWatched = (index: number) => macsCapturedBy(ctx.captures[index]!).some((m) => byMac.get(m) === index);
     const alignedT = (s: Sighting) => s.t + (ctx.captures[s.capture]!.clockOffset ?? 0);
     /** Whether aligned time `t` is near the capture's frames: undefined until that is known. */
     const nearFrames = (c: CaptureView, t: number, final: boolean): boolean | undefined => {
@@ -126,7 +126,7 @@ export default defineCheck({
           const evidence = missed.slice(0, MAX_EVIDENCE).map((m) => m.ref);
           const vip = formatIp(missed[0]!.vip), client = formatIp(missed[0]!.peer), port = missed[0]!.port;
           const witnesses = [...new Set([...b.confirmedWitnesses, ...missed.map((m) => m.ref.capture)])].sort((x, y) => x - y).map((i) => basename(ctx.captures[i]!.file));
-          const mac = watchedMacs(c)[0];
+          const mac = macsCapturedBy(c)[0];
           const ownIp = c.host?.ips[0];
           ctx.report({
             messageId: 'missing', verdict: 'inconclusive',
@@ -147,12 +147,3 @@ export default defineCheck({
     };
   },
 });
-
-/**
- * The MACs whose traffic a capture must hold: its host's on the captured interface, or every
- * interface of its host for a cooked capture (tcpdump -i any).
- */
-function watchedMacs(c: CaptureView): Mac[] {
-  if (c.linkKind === 'cooked' && c.host) return macsOf(c.host);
-  return c.hostMac !== undefined ? [c.hostMac] : [];
-}

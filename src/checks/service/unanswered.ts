@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { formatIp, type Mac } from '../../decode/addresses.js';
 import { type Connection, wasAnswered } from '../../correlate/connections.js';
-import { macsOf, type TopologyView } from '../../correlate/topology.js';
+import type { TopologyView } from '../../correlate/topology.js';
 import { defineCheck, type CaptureView } from '../check-api.js';
 import { sentWithSmallTtl } from '../probe.js';
+import { macsCapturedBy } from '../vantage.js';
 
 /**
  * The one real server a director capture shows the requests going to: the MAC it sent them to,
@@ -22,7 +23,7 @@ function forwardedTo(c: Connection, topology: TopologyView): { readonly label: s
 
 /** The capture taken on the host with `mac`, if any. */
 function captureOf(mac: Mac | undefined, captures: readonly CaptureView[]): CaptureView | undefined {
-  return mac === undefined ? undefined : captures.find((cap) => cap.hostMac === mac || (cap.linkKind === 'cooked' && cap.host !== undefined && macsOf(cap.host).includes(mac)));
+  return mac === undefined ? undefined : captures.find((cap) => macsCapturedBy(cap).includes(mac));
 }
 
 export default defineCheck({
