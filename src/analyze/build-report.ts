@@ -120,6 +120,7 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
   const reader = src.input.reader;
   const label = src.input.interfaceLabel;
   const sequence = isSequenceReader(reader) ? reader : undefined;
+  const translation = r.translations[c.index];
   // A capture of one interface of the file has only that interface's counters.
   const stats = reader.stats;
   const drops = stats.reduce((n, s) => n + Number(s.ifDrop ?? 0n) + Number(s.osDrop ?? 0n), 0);
@@ -134,6 +135,7 @@ function captureJson(c: CaptureView, r: AnalysisResult): CaptureJson {
     ...(stats.length ? { drops } : {}),
     ...(sequence ? {} : reader.error ? { error: errorJson(reader.error) } : {}),
     ...(sequence ? { parts: sequence.parts.map((p) => ({ file: p.file, frames: p.frames, ...(p.error ? { error: errorJson(p.error) } : {}) })) } : {}),
+    ...(translation ? { addressTranslation: translation.summary } : {}),
   };
 }
 

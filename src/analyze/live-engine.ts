@@ -74,7 +74,8 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
     while (!aborted()) {
       const batch = await src.next();
       if (!batch) break;
-      for (const s of batch) pending.push(s);
+      const translation = w.translations[src.index];
+      for (const s of batch) pending.push(translation ? translation.translate(s) : s);
       const last = batch[batch.length - 1]!;
       latest[src.index] = Math.max(latest[src.index]!, last.t + w.offsets[src.index]!);
       if (pending.length > 20_000) nudge();
@@ -127,5 +128,8 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
   core.finish();
   // Sources are stopped by their owners (the abort signal); pumps end when their streams close.
   void Promise.allSettled(pumps);
-  return { topology: core.topology, captures, sources, findings: core.findings, observations: core.observations(), frames: processed };
+  return {
+    topology: core.topology, captures, sources, findings: core.findings, observations: core.observations(), frames: processed,
+    translations: w.translations,
+  };
 }

@@ -20,6 +20,11 @@ export function decodedBatch(sightings: readonly Sighting[]): TimedBatch {
   return { length: sightings.length, t: (i) => sightings[i]!.t, take: (i) => sightings[i]! };
 }
 
+/** `b` with every sighting passed through `f` as it is taken. */
+export function mappedBatch(b: TimedBatch, f: (s: Sighting) => Sighting): TimedBatch {
+  return { length: b.length, t: (i) => b.t(i), take: (i) => f(b.take(i)) };
+}
+
 /**
  * Hands every sighting to `sink` in aligned-time order; `onBatch` runs after each input
  * batch is used up. Returns the number of sightings.

@@ -2,10 +2,12 @@
 // is read first to infer the topology and the clock offsets; those sightings are then
 // replayed through the checks like all later ones.
 
+import { describeTranslation, learnAddressTranslations, type AddressTranslation } from '../correlate/address-translation.js';
 import { addOffsetSample, busiestCapture, estimateClockOffsets, matchedCounts, type OffsetSamples } from '../correlate/clock-offsets.js';
 import { createIdentityWindow } from '../correlate/identity-window.js';
 import { inferTopology, type ConfiguredTopology, type Inference } from '../correlate/infer-topology.js';
 import type { Sighting } from '../correlate/sighting.js';
+import { viewOf } from '../correlate/topology.js';
 import { createTopologyEvidence, observeForTopology, type TopologyEvidence } from '../correlate/topology-evidence.js';
 import type { CaptureSource } from './capture-source.js';
 
@@ -61,6 +63,8 @@ export type WarmUp = {
   /** Whether each offset was measured (the capture shares packets with the reference). */
   readonly offsetKnown: boolean[];
   readonly evidence: TopologyEvidence;
+  /** Per capture: how its VIP flows' addresses map to the director's side, when a NAT is between them. */
+  readonly translations: readonly (AddressTranslation | undefined)[];
 };
 
 export function inferFrom(evidence: TopologyEvidence, sources: readonly CaptureSource[], config: ConfiguredTopology): Inference {
@@ -69,6 +73,29 @@ export function inferFrom(evidence: TopologyEvidence, sources: readonly CaptureS
     sources.map((s) => ({ name: s.input.name, ...(s.input.roleHint ? { roleHint: s.input.roleHint } : {}) })),
     config,
   );
+}
+
+type PrefixCorrelation = { readonly evidence: TopologyEvidence; readonly samples: OffsetSamples; readonly inference: Inference };
+
+/** Topology evidence and clock-offset samples from the warm-up's sightings in capture-time order. */
+function correlatePrefix(all: readonly Sighting[], sources: readonly CaptureSource[], config: ConfiguredTopology): PrefixCorrelation {
+  const evidence = createTopologyEvidence(sources.length);
+  const samples: OffsetSamples = new Map();
+  const window = createIdentityWindow({ spanSeconds: Infinity, maxEntries: all.length + 1, maxPerPacket: 32 });
+  for (const s of all) {
+    const earlier = window.add(s, s.t);
+    observeForTopology(evidence, s, earlier);
+    // A packet seen twice at one vantage (a loop, an identical retransmission) says nothing
+    // reliable about clocks.
+    if (earlier.some((e) => e.capture === s.capture)) continue;
+    const seen = new Set<number>();
+    for (const e of earlier) {
+      if (e.capture === s.capture || seen.has(e.capture)) continue;
+      seen.add(e.capture);
+      addOffsetSample(samples, e.capture, s.capture, s.t - e.t);
+    }
+  }
+  return { evidence, samples, inference: inferFrom(evidence, sources, config) };
 }
 
 export async function warmUp(sources: readonly PatientSource[], options: WarmUpOptions): Promise<WarmUp> {
@@ -88,28 +115,28 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
     }
   }));
   all.sort((a, b) => a.t - b.t);
-  const evidence = createTopologyEvidence(sources.length);
-  const samples: OffsetSamples = new Map();
-  const window = createIdentityWindow({ spanSeconds: Infinity, maxEntries: all.length + 1, maxPerPacket: 32 });
-  for (const s of all) {
-    const earlier = window.add(s, s.t);
-    observeForTopology(evidence, s, earlier);
-    // A packet seen twice at one vantage (a loop, an identical retransmission) says nothing
-    // reliable about clocks.
-    if (earlier.some((e) => e.capture === s.capture)) continue;
-    const seen = new Set<number>();
-    for (const e of earlier) {
-      if (e.capture === s.capture || seen.has(e.capture)) continue;
-      seen.add(e.capture);
-      addOffsetSample(samples, e.capture, s.capture, s.t - e.t);
-    }
+  let pass = correlatePrefix(all, sources, options.config);
+  // A capture behind a NAT shares packets with the others only once its addresses are the
+  // director's: its warm-up is translated and correlated again.
+  const translations = learnAddressTranslations(
+    buffered.map((batches) => batches.flat()), pass.inference.captureHosts.map((h) => h.role), viewOf(pass.inference.topology),
+  );
+  if (translations.some((t) => t !== undefined)) {
+    for (const t of translations) if (t) buffered[t.capture] = buffered[t.capture]!.map((b) => b.map((s) => t.translate(s)));
+    const translated = buffered.flatMap((batches) => batches.flat()).sort((a, b) => a.t - b.t);
+    pass = correlatePrefix(translated, sources, options.config);
+    const said = translations.flatMap((t) => (t ? [describeTranslation(sources[t.capture]!.input.name, t)] : []));
+    const topology = { ...pass.inference.topology, evidence: [...pass.inference.topology.evidence, ...said] };
+    pass = { ...pass, inference: { ...pass.inference, topology } };
   }
-  const inference = inferFrom(evidence, sources, options.config);
+  const { evidence, samples, inference } = pass;
   // The director's clock, unless its capture shares no packet with any other (it saw nothing, or
   // is of another time): every other capture would then be left unaligned.
   const matched = matchedCounts(samples, sources.length);
   const directorCapture = inference.captureHosts.findIndex((h, i) => h.role === 'director' && matched[i]! > 0);
   const reference = directorCapture >= 0 ? directorCapture : busiestCapture(samples, sources.length);
   const estimated = estimateClockOffsets(samples, sources.length, reference);
-  return { buffered, inference, offsets: estimated.map((o) => o ?? 0), offsetKnown: estimated.map((o) => o !== undefined), evidence };
+  return {
+    buffered, inference, offsets: estimated.map((o) => o ?? 0), offsetKnown: estimated.map((o) => o !== undefined), evidence, translations,
+  };
 }

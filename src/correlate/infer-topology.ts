@@ -162,7 +162,13 @@ export function inferTopology(
   // 1. Forwarding signature. A director relays packets for the VIP to hosts that consume
   // them. In a forwarding loop nobody consumes: then the director is the relay that owns
   // the VIP in ARP, or the one fed by a host that does not relay (the router).
+  // A client behind a NAT router: replies to it arrive at the router's address and leave
+  // toward the client with that address rewritten, as a NAT director's requests do. An address
+  // that opened connections and was sent none is a client, whatever relays its packets.
+  const requesters = new Set<IpAddress>();
+  for (const clients of ev.requestClients.values()) for (const ip of clients.keys()) requesters.add(ip);
   for (const [dstIp, relays] of ev.relays) {
+    if (!vipIps.has(dstIp) && requesters.has(dstIp) && !ev.requestPorts.has(dstIp)) continue;
     const feedsOf = (relay: Mac) => [...(ev.relayFeeds.get(dstIp)?.get(relay)?.keys() ?? [])];
     let chosen = [...relays.keys()].filter((relay) => {
       const consumers = [...relays.get(relay)!.keys()].filter((next) => !relays.has(next));

@@ -6,7 +6,7 @@
 // The invariant hash covers the IP packet's bytes except TTL/hop limit and the IPv4
 // header checksum: two sightings of one packet through a DR director must agree on it.
 
-import type { Frame, Ipv6Header } from '../decode/frame-types.js';
+import type { Frame, IpHeader, Ipv6Header } from '../decode/frame-types.js';
 import { ipv6FragmentHeaderOffset } from '../decode/ipv6.js';
 import { sightingRecord, type Sighting } from './sighting.js';
 
@@ -142,32 +142,27 @@ export function hashPacket(data: Uint8Array, frame: Frame): PacketHashes {
 }
 
 /**
- * The sighting of `frame` in capture `capture` at capture time `t`, with the hashes of its
- * bytes `data`: built at once, with no hashes record in between (this runs for every packet).
+ * The identity of an IP packet from its decoded headers, before murmur3's finaliser; an ICMP
+ * message's quoted bytes are mixed in after it.
  */
-export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8Array): Sighting {
-  const ip = frame.ip;
-  if (!ip) return frame.arp ? hashArp(capture, frame, t) : sightingRecord(capture, frame, t, 0, 0, 0, undefined);
-  const captured = Math.min(data.length, frame.caplen);
+function headerIdentity(ip: IpHeader, l4: Frame['l4']): number {
   let h = mix(0x9747b28c, ip.version);
   h = ip.version === 4 ? mix(mix(h, ip.src), ip.id) : mixString(h, ip.src);
   h = mix(h, ip.protocol);
-  const l4 = frame.l4;
-  let payloadOffset = -1, payloadLength = 0;
+  let payloadLength = 0;
   if (l4) {
     switch (l4.kind) {
       case 'tcp':
         h = mix(mix(mix(mix(h, l4.sport), l4.seq), l4.ack), l4.flags);
-        payloadOffset = l4.payloadOffset; payloadLength = l4.payloadLength;
+        payloadLength = l4.payloadLength;
         break;
       case 'udp':
         h = mix(h, l4.sport);
-        payloadOffset = l4.payloadOffset; payloadLength = l4.payloadLength;
+        payloadLength = l4.payloadLength;
         break;
       case 'icmp':
       case 'icmpv6':
         h = mix(mix(mix(h, l4.type), l4.code), (l4.echoId ?? 0) * 65536 + (l4.echoSeq ?? 0));
-        payloadOffset = l4.offset + 4;
         payloadLength = Math.max(0, (ip.version === 4 ? ip.totalLength - ip.headerLength : ip.payloadLength - (ip.headerLength - 40)) - 4);
         break;
       case 'vrrp':
@@ -181,8 +176,26 @@ export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8
   }
   // The payload length comes from the headers, not from what was captured, so captures with
   // different snap lengths still agree; payload bytes stay out of the identity for that reason.
-  h = mix(h, payloadLength);
-  if (payloadOffset >= 0 && l4 && (l4.kind === 'icmp' || l4.kind === 'icmpv6')) {
+  return mix(h, payloadLength);
+}
+
+/** The identity hash of a TCP or UDP packet's frame (no captured bytes needed), as sightingOf computes it. */
+export function transportIdentity(frame: Frame): number {
+  return frame.ip ? finish(headerIdentity(frame.ip, frame.l4)) : 0;
+}
+
+/**
+ * The sighting of `frame` in capture `capture` at capture time `t`, with the hashes of its
+ * bytes `data`: built at once, with no hashes record in between (this runs for every packet).
+ */
+export function sightingOf(capture: number, frame: Frame, t: number, data: Uint8Array): Sighting {
+  const ip = frame.ip;
+  if (!ip) return frame.arp ? hashArp(capture, frame, t) : sightingRecord(capture, frame, t, 0, 0, 0, undefined);
+  const captured = Math.min(data.length, frame.caplen);
+  const l4 = frame.l4;
+  let h = headerIdentity(ip, l4);
+  if (l4 && (l4.kind === 'icmp' || l4.kind === 'icmpv6')) {
+    const payloadOffset = l4.offset + 4;
     h = mixBytes(h, data, payloadOffset, Math.min(captured, payloadOffset + ICMP_BODY_PREFIX));
   }
 

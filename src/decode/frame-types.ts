@@ -266,6 +266,11 @@ export type Frame = {
   readonly tunnel?: IpHeader;
   /** Set when decoding stopped before the end of what the frame claims to contain. */
   readonly issue?: DecodeIssue;
+  /**
+   * The frame as captured, when the analysis gave this copy the addresses the director's side
+   * of a NAT shows (correlate/address-translation.ts); evidence shows the captured one.
+   */
+  readonly translatedFrom?: Frame;
 };
 
 export const NO_VLANS: readonly VlanTag[] = Object.freeze([]);

@@ -20,8 +20,9 @@ function fragmentText(ip: IpHeader): string {
   return `${ip.version === 6 ? ` id ${f.id}` : ''} frag ${f.offset}${f.moreFragments ? '+' : ''}`;
 }
 
-/** One line describing a frame, tcpdump-style, for tables, evidence and journeys. */
-export function summarizeFrame(f: Frame): string {
+/** One line describing a frame as captured, tcpdump-style, for tables, evidence and journeys. */
+export function summarizeFrame(frame: Frame): string {
+  const f = frame.translatedFrom ?? frame;
   const inner = summarizeInner(f);
   const t = f.tunnel;
   // IP in IP: the outer header first, as tcpdump prints it.

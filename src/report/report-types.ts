@@ -91,6 +91,22 @@ export type CaptureJson = {
    * turn as one capture; `file` is the first. Evidence names each frame's own file and number.
    */
   readonly parts?: readonly CapturePartJson[];
+  /**
+   * Set when a NAT lies between this capture and the director: its client addresses (source
+   * NAT) or the address and port it sent to (destination NAT) appear translated there, and its
+   * VIP flows are matched through the translation.
+   */
+  readonly addressTranslation?: readonly AddressTranslationJson[];
+};
+
+export type AddressTranslationJson = {
+  readonly kind: 'source' | 'destination';
+  /** As this capture shows it: a client address (source) or address:port (destination). */
+  readonly captured: string;
+  /** As the director's side shows it. */
+  readonly director: string;
+  /** Source NAT: whether every connection learnt kept its client port. */
+  readonly portsKept?: boolean;
 };
 
 export type CapturePartJson = {

@@ -37,7 +37,9 @@ const definitions = {
   capture: {
     file: 'required', host: 'optional', interface: 'optional', role: 'required', linkType: 'optional', linkTypeName: 'required', destinationMacs: 'required',
     frames: 'required', clockOffset: 'optional', truncatedFrames: 'required', drops: 'optional', error: 'optional', parts: 'optional',
+    addressTranslation: 'optional',
   } satisfies Presence<T.CaptureJson>,
+  addressTranslation: { kind: 'required', captured: 'required', director: 'required', portsKept: 'optional' } satisfies Presence<T.AddressTranslationJson>,
   capturePart: { file: 'required', frames: 'required', error: 'optional' } satisfies Presence<T.CapturePartJson>,
   servicePort: { protocol: 'required', port: 'required' } satisfies Presence<T.ServicePortJson>,
   vip: { ip: 'required', ports: 'required', scheduler: 'optional' } satisfies Presence<T.VipJson>,

@@ -33,6 +33,12 @@ export type Transform = {
   readonly cookedOwnMac?: string;
   /** Stops this many seconds after the capture's first packet. */
   readonly stopAfterSeconds?: number;
+  /**
+   * Rewrites IPv4 TCP/UDP addresses as a NAT between this capture and the director would have
+   * them here (both directions, checksums recomputed): the director side's `outside` address and
+   * port become `inside` ones (`portShift` added to the port, 0 keeps it).
+   */
+  readonly natInside?: readonly { readonly outside: string; readonly outsidePort?: number; readonly inside: string; readonly insidePort?: number; readonly portShift?: number }[];
 };
 
 const UDP = 17;
@@ -94,6 +100,41 @@ function carriesIpProtocol(d: Uint8Array, protocol: number): boolean {
   return d.length >= ETHERNET_HEADER + 20 && etherTypeOf(d) === ETHERTYPE_IPV4 && d[ETHERNET_HEADER + 9] === protocol;
 }
 
+/** The ones' complement sum of d[start, end) as 16-bit words, added to `sum`. */
+function onesSum(d: Uint8Array, start: number, end: number, sum = 0): number {
+  for (let i = start; i < end; i += 2) sum += (d[i]! << 8) | (i + 1 < end ? d[i + 1]! : 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return sum;
+}
+
+/** A copy of an Ethernet IPv4 TCP/UDP frame with the NAT's inside addresses and ports, checksums recomputed. */
+function natRewrite(frame: Uint8Array, rules: NonNullable<Transform['natInside']>): Uint8Array {
+  const d = Uint8Array.from(frame);
+  if (d.length < ETHERNET_HEADER + 20 || etherTypeOf(d) !== ETHERTYPE_IPV4 || (d[23] !== TCP && d[23] !== UDP)) return d;
+  const ipAt = ETHERNET_HEADER, l4 = ipAt + (d[ipAt]! & 0x0f) * 4;
+  const end = ipAt + ((d[ipAt + 2]! << 8) | d[ipAt + 3]!);
+  if (d.length < end || end < l4 + 8) return d;
+  const view = new DataView(d.buffer);
+  let changed = false;
+  for (const [addressAt, portAt] of [[ipAt + 12, l4], [ipAt + 16, l4 + 2]] as const) {
+    const address = [...d.subarray(addressAt, addressAt + 4)].join('.'), port = view.getUint16(portAt);
+    const rule = rules.find((r) => r.outside === address && (r.outsidePort === undefined || r.outsidePort === port));
+    if (!rule) continue;
+    d.set(rule.inside.split('.').map(Number), addressAt);
+    view.setUint16(portAt, rule.insidePort ?? (port + (rule.portShift ?? 0)) & 0xffff);
+    changed = true;
+  }
+  if (!changed) return d;
+  view.setUint16(ipAt + 10, 0);
+  view.setUint16(ipAt + 10, ~onesSum(d, ipAt, l4) & 0xffff);
+  const checksumAt = l4 + (d[ipAt + 9] === TCP ? 16 : 6);
+  view.setUint16(checksumAt, 0);
+  const pseudo = onesSum(d, ipAt + 12, ipAt + 20, d[ipAt + 9]! + (end - l4));
+  const sum = ~onesSum(d, l4, end, pseudo) & 0xffff;
+  view.setUint16(checksumAt, sum === 0 && d[ipAt + 9] === UDP ? 0xffff : sum);
+  return d;
+}
+
 export async function transformCapture(input: string, output: string, t: Transform): Promise<void> {
   const reader = openCaptureFile(input);
   const writer = createPcapngWriter(createWriteStream(output));
@@ -121,7 +162,8 @@ export async function transformCapture(input: string, output: string, t: Transfo
       let sec = p.tsSec + Math.trunc(t.shiftSeconds ?? 0);
       let nsec = p.tsNsec + Math.round(((t.shiftSeconds ?? 0) % 1) * 1e9);
       if (nsec >= 1e9) { sec++; nsec -= 1e9; } else if (nsec < 0) { sec--; nsec += 1e9; }
-      const frame = cooked ?? (t.rawIp ? p.data.subarray(ETHERNET_HEADER) : p.data);
+      const translated = t.natInside ? natRewrite(p.data, t.natInside) : p.data;
+      const frame = cooked ?? (t.rawIp ? translated.subarray(ETHERNET_HEADER) : translated);
       const data = t.snapLen !== undefined ? frame.subarray(0, t.snapLen) : frame;
       await writer.writePacket({ interfaceId: id, tsSec: sec, tsNsec: nsec, data: Uint8Array.from(data), len: p.len - (t.rawIp ? ETHERNET_HEADER : 0) + (cooked ? SLL_HEADER - ETHERNET_HEADER : 0) });
     }

@@ -1,0 +1,239 @@
+// Address translation between a capture and the director: a client behind a NAT router (its
+// capture shows its private address, the director the router's public one), or a firewall that
+// forwards a public address and port to the VIP. The same packet then differs in addresses
+// and ports across vantage points, and its identity (which covers the source) does not pair.
+//
+// The translation is learnt from the warm-up: a packet of a VIP's flow seen at the director or a
+// real server is found in another capture by what no NAT changes (IPv4 ID, TCP sequence and
+// acknowledgement numbers, flags, payload length); where its client or service end differs,
+// that capture's end maps to the director's. The capture's VIP flows are then correlated with
+// the director's addresses; evidence still shows each frame as captured (Frame.translatedFrom).
+
+import { formatIp, type IpAddress } from '../decode/addresses.js';
+import type { Frame, TcpSegment, UdpDatagram } from '../decode/frame-types.js';
+import { finish, mix, transportIdentity } from './packet-hash.js';
+import { sightingRecord, type Sighting } from './sighting.js';
+import type { TopologyView } from './topology.js';
+import type { Role } from '../report/report-types.js';
+
+export type Endpoint = { readonly ip: IpAddress; readonly port: number };
+
+/** One end of a flow as the capture shows it and as the director's side shows it. */
+export type TranslatedEnd = {
+  /** The client's end (source NAT) or the service's (destination NAT, a port forward). */
+  readonly side: 'client' | 'service';
+  readonly protocol: 'tcp' | 'udp';
+  readonly inside: Endpoint;
+  readonly outside: Endpoint;
+};
+
+/** For the report: a client address and where it appears beyond the NAT, or a forwarded service address. */
+export type TranslationSummary = {
+  readonly kind: 'source' | 'destination';
+  /** As the capture shows it: an address (source NAT) or address:port (destination NAT). */
+  readonly captured: string;
+  /** As the director's side shows it. */
+  readonly director: string;
+  /** Source NAT: whether every connection learnt kept its client port. */
+  readonly portsKept?: boolean;
+};
+
+export type AddressTranslation = {
+  readonly capture: number;
+  /** The ends learnt, first seen first (bounded). */
+  readonly ends: readonly TranslatedEnd[];
+  readonly summary: readonly TranslationSummary[];
+  /** The sighting with the director side's addresses when it belongs to a VIP's flow; `s` itself otherwise. */
+  translate(s: Sighting): Sighting;
+};
+
+/** Roles whose captures show the addresses the director works with. */
+const REFERENCE_ROLES: readonly Role[] = ['director', 'real-server'];
+const MAX_ENDS_KEPT = 64;
+
+type Transport = TcpSegment | UdpDatagram;
+
+function transportOf(f: Frame): Transport | undefined {
+  const l4 = f.l4;
+  return f.tunnel === undefined && (l4?.kind === 'tcp' || l4?.kind === 'udp') ? l4 : undefined;
+}
+
+/**
+ * A hash of what a NAT leaves alone. UDP only over IPv4, where the IP ID tells datagrams
+ * apart; an IPv6 UDP datagram has nothing but its length.
+ */
+function untranslatedKey(f: Frame, l4: Transport): number | undefined {
+  const ip = f.ip!;
+  let h = mix(mix(0x2f1c3b5d, ip.version), ip.protocol);
+  if (ip.version === 4) h = mix(mix(h, ip.id), ip.fragmentOffset);
+  else if (l4.kind === 'udp') return undefined;
+  if (l4.kind === 'tcp') h = mix(mix(mix(h, l4.seq), l4.ack), l4.flags);
+  return finish(mix(h, l4.payloadLength));
+}
+
+function sameUntranslated(a: Frame, b: Frame): boolean {
+  const ipA = a.ip!, ipB = b.ip!, la = a.l4 as Transport, lb = b.l4 as Transport;
+  if (ipA.version !== ipB.version || ipA.protocol !== ipB.protocol || la.kind !== lb.kind || la.payloadLength !== lb.payloadLength) return false;
+  if (ipA.version === 4 && ipB.version === 4 && (ipA.id !== ipB.id || ipA.fragmentOffset !== ipB.fragmentOffset)) return false;
+  return la.kind !== 'tcp' || (lb.kind === 'tcp' && la.seq === lb.seq && la.ack === lb.ack && la.flags === lb.flags);
+}
+
+function endKey(protocol: string, ip: IpAddress, port: number): string {
+  return `${protocol}|${ip}|${port}`;
+}
+
+function sameEnd(a: Endpoint, b: Endpoint): boolean {
+  return a.ip === b.ip && a.port === b.port;
+}
+
+/**
+ * The translations of the captures whose VIP flows show other addresses than the director's
+ * and real servers' captures; undefined for every other capture.
+ */
+export function learnAddressTranslations(
+  sightings: readonly (readonly Sighting[])[], roles: readonly Role[], topology: TopologyView,
+): (AddressTranslation | undefined)[] {
+  const none = sightings.map(() => undefined);
+  if (roles.every((r) => REFERENCE_ROLES.includes(r)) || !roles.some((r) => REFERENCE_ROLES.includes(r))) return none;
+  const reference = new Map<number, Sighting[]>();
+  sightings.forEach((list, capture) => {
+    if (!REFERENCE_ROLES.includes(roles[capture]!)) return;
+    for (const s of list) {
+      const l4 = transportOf(s.frame);
+      if (!l4 || !(topology.isVip(s.frame.ip!.dst) || topology.isVip(s.frame.ip!.src))) continue;
+      const key = untranslatedKey(s.frame, l4);
+      if (key === undefined) continue;
+      const bucket = reference.get(key);
+      if (bucket) bucket.push(s); else reference.set(key, [s]);
+    }
+  });
+  if (reference.size === 0) return none;
+  return sightings.map((list, capture) => {
+    if (REFERENCE_ROLES.includes(roles[capture]!)) return undefined;
+    const ends = learnEnds(list, reference, topology);
+    return ends.size > 0 ? translationOf(capture, ends, topology) : undefined;
+  });
+}
+
+/**
+ * The ends of one capture that differ from the director side's. A capture taken on the NAT
+ * device itself holds both sides: its inside copies are translated like any other, and then
+ * pair with its outside ones as a router's copies on two interfaces do.
+ */
+function learnEnds(list: readonly Sighting[], reference: ReadonlyMap<number, Sighting[]>, topology: TopologyView): Map<string, TranslatedEnd> {
+  const ends = new Map<string, TranslatedEnd>();
+  for (const s of list) {
+    const l4 = transportOf(s.frame);
+    const key = l4 && untranslatedKey(s.frame, l4);
+    const match = key === undefined ? undefined : onlyMatch(s, reference.get(key));
+    if (!l4 || !match) continue;
+    const r = match.frame, rl4 = match.frame.l4 as Transport, rip = r.ip!, ip = s.frame.ip!;
+    const request = topology.isVip(rip.dst);
+    const client = request ? { ip: ip.src, port: l4.sport } : { ip: ip.dst, port: l4.dport };
+    const clientOut = request ? { ip: rip.src, port: rl4.sport } : { ip: rip.dst, port: rl4.dport };
+    const service = request ? { ip: ip.dst, port: l4.dport } : { ip: ip.src, port: l4.sport };
+    const serviceOut = request ? { ip: rip.dst, port: rl4.dport } : { ip: rip.src, port: rl4.sport };
+    for (const [side, inside, outside] of [['client', client, clientOut], ['service', service, serviceOut]] as const) {
+      if (sameEnd(inside, outside)) continue;
+      const k = endKey(l4.kind, inside.ip, inside.port);
+      if (!ends.has(k)) ends.set(k, { side, protocol: l4.kind, inside, outside });
+    }
+  }
+  return ends;
+}
+
+/** The one director-side packet `s` can be (several that disagree on their ends tell nothing). */
+function onlyMatch(s: Sighting, candidates: readonly Sighting[] | undefined): Sighting | undefined {
+  let found: Sighting | undefined;
+  for (const c of candidates ?? []) {
+    if (!sameUntranslated(s.frame, c.frame)) continue;
+    if (found && !sameFlow(found.frame, c.frame)) return undefined;
+    found ??= c;
+  }
+  return found;
+}
+
+/** Same addresses and ports, or the same two ends with the VIP's side as it left the director. */
+function sameFlow(a: Frame, b: Frame): boolean {
+  const la = a.l4 as Transport, lb = b.l4 as Transport;
+  return a.ip!.src === b.ip!.src && a.ip!.dst === b.ip!.dst && la.sport === lb.sport && la.dport === lb.dport;
+}
+
+function translationOf(capture: number, ends: ReadonlyMap<string, TranslatedEnd>, topology: TopologyView): AddressTranslation {
+  const addresses = portKeepingAddresses(ends.values());
+  const outsideOf = (protocol: string, ip: IpAddress, port: number): Endpoint | undefined => {
+    const end = ends.get(endKey(protocol, ip, port));
+    if (end) return end.outside;
+    const address = addresses.get(ip);
+    return address === undefined ? undefined : { ip: address, port };
+  };
+  return {
+    capture,
+    ends: [...ends.values()].slice(0, MAX_ENDS_KEPT),
+    summary: summarize(ends.values()),
+    translate(s) {
+      const f = s.frame, l4 = transportOf(f);
+      if (!l4) return s;
+      const ip = f.ip!;
+      const src = outsideOf(l4.kind, ip.src, l4.sport), dst = outsideOf(l4.kind, ip.dst, l4.dport);
+      if (!src && !dst) return s;
+      // Only a VIP's flows: the capture's other traffic keeps the addresses it has.
+      if (!topology.isVip(dst?.ip ?? ip.dst) && !topology.isVip(src?.ip ?? ip.src)) return s;
+      const frame = withEndpoints(f, l4, src ?? { ip: ip.src, port: l4.sport }, dst ?? { ip: ip.dst, port: l4.dport });
+      return sightingRecord(s.capture, frame, s.t, transportIdentity(frame), 0, 0, s.ipChecksumOk);
+    },
+  };
+}
+
+function endText(e: Endpoint): string {
+  return typeof e.ip === 'string' ? `[${formatIp(e.ip)}]:${e.port}` : `${formatIp(e.ip)}:${e.port}`;
+}
+
+/** Client addresses with where they appear beyond the NAT, and every forwarded service end. */
+function summarize(ends: Iterable<TranslatedEnd>): TranslationSummary[] {
+  const clients = new Map<string, { captured: string; director: string; portsKept: boolean }>();
+  const services = new Map<string, TranslationSummary>();
+  for (const e of ends) {
+    if (e.side === 'service') {
+      const item = { kind: 'destination' as const, captured: endText(e.inside), director: endText(e.outside) };
+      services.set(`${item.captured}>${item.director}`, item);
+      continue;
+    }
+    const captured = formatIp(e.inside.ip), director = formatIp(e.outside.ip), key = `${captured}>${director}`;
+    const known = clients.get(key), kept = e.inside.port === e.outside.port;
+    if (known) known.portsKept &&= kept; else clients.set(key, { captured, director, portsKept: kept });
+  }
+  return [...[...clients.values()].map((c) => ({ kind: 'source' as const, ...c })), ...services.values()];
+}
+
+/**
+ * Inside addresses whose every end kept its port and went to one outside address (Linux
+ * masquerading keeps the source port when it is free): later connections from them are
+ * translated too. A NAT that picks new ports is only followed for the ends it learnt.
+ */
+function portKeepingAddresses(ends: Iterable<TranslatedEnd>): Map<IpAddress, IpAddress> {
+  const to = new Map<IpAddress, IpAddress | null>();
+  for (const e of ends) {
+    const known = to.get(e.inside.ip);
+    const keeps = e.inside.port === e.outside.port && (known === undefined || known === e.outside.ip);
+    to.set(e.inside.ip, keeps ? e.outside.ip : null);
+  }
+  const out = new Map<IpAddress, IpAddress>();
+  for (const [inside, outside] of to) if (outside !== null) out.set(inside, outside);
+  return out;
+}
+
+/** A copy of `f` whose IP addresses and ports are `src` and `dst`; the frame as captured stays in translatedFrom. */
+function withEndpoints(f: Frame, l4: Transport, src: Endpoint, dst: Endpoint): Frame {
+  const ip = Object.create(f.ip!, { src: { value: src.ip, enumerable: true }, dst: { value: dst.ip, enumerable: true } });
+  const transport = Object.create(l4, { sport: { value: src.port, enumerable: true }, dport: { value: dst.port, enumerable: true } });
+  return { ...f, ip, l4: transport, translatedFrom: f };
+}
+
+/** A sentence for the topology's evidence: what the capture named `name` shows translated. */
+export function describeTranslation(name: string, t: AddressTranslation): string {
+  const parts = t.summary.map((x) => x.kind === 'source'
+    ? `its address ${x.captured} is ${x.director} at the director${x.portsKept ? '' : ' (with other ports)'}`
+    : `what it sends to ${x.captured} reaches the director as ${x.director}`);
+  return `${name} is behind a NAT: ${parts.join('; ')}`;
+}
