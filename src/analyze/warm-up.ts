@@ -118,9 +118,7 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
   let pass = correlatePrefix(all, sources, options.config);
   // A capture behind a NAT shares packets with the others only once its addresses are the
   // director's: its warm-up is translated and correlated again.
-  const translations = learnAddressTranslations(
-    buffered.map((batches) => batches.flat()), pass.inference.captureHosts.map((h) => h.role), viewOf(pass.inference.topology),
-  );
+  const translations = learnAddressTranslations(buffered, pass.inference.captureHosts.map((h) => h.role), viewOf(pass.inference.topology));
   if (translations.some((t) => t !== undefined)) {
     for (const t of translations) if (t) buffered[t.capture] = buffered[t.capture]!.map((b) => b.map((s) => t.translate(s)));
     const translated = buffered.flatMap((batches) => batches.flat()).sort((a, b) => a.t - b.t);

@@ -88,75 +88,70 @@ function sameEnd(a: Endpoint, b: Endpoint): boolean {
 
 /**
  * The translations of the captures whose VIP flows show other addresses than the director's
- * and real servers' captures; undefined for every other capture.
+ * and real servers' captures (`batches`: each capture's warm-up); undefined for every other
+ * capture. A capture taken on the NAT device itself holds both sides: its inside copies are
+ * translated like any other, and then pair with its outside ones as a router's copies on two
+ * interfaces do.
  */
 export function learnAddressTranslations(
-  sightings: readonly (readonly Sighting[])[], roles: readonly Role[], topology: TopologyView,
+  batches: readonly (readonly (readonly Sighting[])[])[], roles: readonly Role[], topology: TopologyView,
 ): (AddressTranslation | undefined)[] {
-  const none = sightings.map(() => undefined);
+  const none = batches.map(() => undefined);
   if (roles.every((r) => REFERENCE_ROLES.includes(r)) || !roles.some((r) => REFERENCE_ROLES.includes(r))) return none;
-  const reference = new Map<number, Sighting[]>();
-  sightings.forEach((list, capture) => {
-    if (!REFERENCE_ROLES.includes(roles[capture]!)) return;
-    for (const s of list) {
+  // The other captures are indexed and the director side's VIP packets looked up in them.
+  const indexes = batches.map((list, capture) => (REFERENCE_ROLES.includes(roles[capture]!) ? undefined : untranslatedIndex(list)));
+  const ends = batches.map(() => new Map<string, TranslatedEnd>());
+  batches.forEach((list, capture) => {
+    if (indexes[capture] !== undefined) return;
+    for (const batch of list) {
+      for (const r of batch) {
+        const l4 = transportOf(r.frame);
+        if (!l4) continue;
+        const request = topology.isVip(r.frame.ip!.dst);
+        if (!request && !topology.isVip(r.frame.ip!.src)) continue;
+        const key = untranslatedKey(r.frame, l4);
+        if (key === undefined) continue;
+        for (let c = 0; c < indexes.length; c++) {
+          const found = indexes[c]?.get(key);
+          if (found === undefined) continue;
+          if (!Array.isArray(found)) { if (sameUntranslated(found.frame, r.frame)) learnEnd(ends[c]!, found, r, request); continue; }
+          for (const s of found) if (sameUntranslated(s.frame, r.frame)) learnEnd(ends[c]!, s, r, request);
+        }
+      }
+    }
+  });
+  return ends.map((e, capture) => (e.size > 0 ? translationOf(capture, e, topology) : undefined));
+}
+
+/** A capture's TCP and UDP sightings by what a NAT leaves alone (several where it holds a packet more than once). */
+function untranslatedIndex(list: readonly (readonly Sighting[])[]): Map<number, Sighting | Sighting[]> {
+  const index = new Map<number, Sighting | Sighting[]>();
+  for (const batch of list) {
+    for (const s of batch) {
       const l4 = transportOf(s.frame);
-      if (!l4 || !(topology.isVip(s.frame.ip!.dst) || topology.isVip(s.frame.ip!.src))) continue;
-      const key = untranslatedKey(s.frame, l4);
+      const key = l4 && untranslatedKey(s.frame, l4);
       if (key === undefined) continue;
-      const bucket = reference.get(key);
-      if (bucket) bucket.push(s); else reference.set(key, [s]);
-    }
-  });
-  if (reference.size === 0) return none;
-  return sightings.map((list, capture) => {
-    if (REFERENCE_ROLES.includes(roles[capture]!)) return undefined;
-    const ends = learnEnds(list, reference, topology);
-    return ends.size > 0 ? translationOf(capture, ends, topology) : undefined;
-  });
-}
-
-/**
- * The ends of one capture that differ from the director side's. A capture taken on the NAT
- * device itself holds both sides: its inside copies are translated like any other, and then
- * pair with its outside ones as a router's copies on two interfaces do.
- */
-function learnEnds(list: readonly Sighting[], reference: ReadonlyMap<number, Sighting[]>, topology: TopologyView): Map<string, TranslatedEnd> {
-  const ends = new Map<string, TranslatedEnd>();
-  for (const s of list) {
-    const l4 = transportOf(s.frame);
-    const key = l4 && untranslatedKey(s.frame, l4);
-    const match = key === undefined ? undefined : onlyMatch(s, reference.get(key));
-    if (!l4 || !match) continue;
-    const r = match.frame, rl4 = match.frame.l4 as Transport, rip = r.ip!, ip = s.frame.ip!;
-    const request = topology.isVip(rip.dst);
-    const client = request ? { ip: ip.src, port: l4.sport } : { ip: ip.dst, port: l4.dport };
-    const clientOut = request ? { ip: rip.src, port: rl4.sport } : { ip: rip.dst, port: rl4.dport };
-    const service = request ? { ip: ip.dst, port: l4.dport } : { ip: ip.src, port: l4.sport };
-    const serviceOut = request ? { ip: rip.dst, port: rl4.dport } : { ip: rip.src, port: rl4.sport };
-    for (const [side, inside, outside] of [['client', client, clientOut], ['service', service, serviceOut]] as const) {
-      if (sameEnd(inside, outside)) continue;
-      const k = endKey(l4.kind, inside.ip, inside.port);
-      if (!ends.has(k)) ends.set(k, { side, protocol: l4.kind, inside, outside });
+      const known = index.get(key);
+      if (known === undefined) index.set(key, s);
+      else if (Array.isArray(known)) known.push(s);
+      else index.set(key, [known, s]);
     }
   }
-  return ends;
+  return index;
 }
 
-/** The one director-side packet `s` can be (several that disagree on their ends tell nothing). */
-function onlyMatch(s: Sighting, candidates: readonly Sighting[] | undefined): Sighting | undefined {
-  let found: Sighting | undefined;
-  for (const c of candidates ?? []) {
-    if (!sameUntranslated(s.frame, c.frame)) continue;
-    if (found && !sameFlow(found.frame, c.frame)) return undefined;
-    found ??= c;
+/** Records where the ends of `s` (as its capture shows them) differ from those of `r`, the director side's copy. */
+function learnEnd(ends: Map<string, TranslatedEnd>, s: Sighting, r: Sighting, request: boolean): void {
+  const l4 = s.frame.l4 as Transport, rl4 = r.frame.l4 as Transport, ip = s.frame.ip!, rip = r.frame.ip!;
+  const client = request ? { ip: ip.src, port: l4.sport } : { ip: ip.dst, port: l4.dport };
+  const clientOut = request ? { ip: rip.src, port: rl4.sport } : { ip: rip.dst, port: rl4.dport };
+  const service = request ? { ip: ip.dst, port: l4.dport } : { ip: ip.src, port: l4.sport };
+  const serviceOut = request ? { ip: rip.dst, port: rl4.dport } : { ip: rip.src, port: rl4.sport };
+  for (const [side, inside, outside] of [['client', client, clientOut], ['service', service, serviceOut]] as const) {
+    if (sameEnd(inside, outside)) continue;
+    const k = endKey(l4.kind, inside.ip, inside.port);
+    if (!ends.has(k)) ends.set(k, { side, protocol: l4.kind, inside, outside });
   }
-  return found;
-}
-
-/** Same addresses and ports, or the same two ends with the VIP's side as it left the director. */
-function sameFlow(a: Frame, b: Frame): boolean {
-  const la = a.l4 as Transport, lb = b.l4 as Transport;
-  return a.ip!.src === b.ip!.src && a.ip!.dst === b.ip!.dst && la.sport === lb.sport && la.dport === lb.dport;
 }
 
 function translationOf(capture: number, ends: ReadonlyMap<string, TranslatedEnd>, topology: TopologyView): AddressTranslation {
