@@ -59,14 +59,14 @@ function transportOf(f: Frame): Transport | undefined {
 }
 
 /**
- * A hash of what a NAT leaves alone. UDP only over IPv4, where the IP ID tells datagrams
- * apart; an IPv6 UDP datagram has nothing but its length.
+ * A hash of what a NAT leaves alone. UDP only over IPv4 with an IP ID: an IPv6 datagram, or
+ * one Linux sent with DF from an unconnected socket (ID 0), has nothing but its length.
  */
 function untranslatedKey(f: Frame, l4: Transport): number | undefined {
   const ip = f.ip!;
+  if (l4.kind === 'udp' && (ip.version !== 4 || ip.id === 0)) return undefined;
   let h = mix(mix(0x2f1c3b5d, ip.version), ip.protocol);
   if (ip.version === 4) h = mix(mix(h, ip.id), ip.fragmentOffset);
-  else if (l4.kind === 'udp') return undefined;
   if (l4.kind === 'tcp') h = mix(mix(mix(h, l4.seq), l4.ack), l4.flags);
   return finish(mix(h, l4.payloadLength));
 }
@@ -100,7 +100,7 @@ export function learnAddressTranslations(
   if (roles.every((r) => REFERENCE_ROLES.includes(r)) || !roles.some((r) => REFERENCE_ROLES.includes(r))) return none;
   // The other captures are indexed and the director side's VIP packets looked up in them.
   const indexes = batches.map((list, capture) => (REFERENCE_ROLES.includes(roles[capture]!) ? undefined : untranslatedIndex(list)));
-  const ends = batches.map(() => new Map<string, TranslatedEnd>());
+  const matches = new Map<Sighting, Match>();
   batches.forEach((list, capture) => {
     if (indexes[capture] !== undefined) return;
     for (const batch of list) {
@@ -111,16 +111,63 @@ export function learnAddressTranslations(
         if (!request && !topology.isVip(r.frame.ip!.src)) continue;
         const key = untranslatedKey(r.frame, l4);
         if (key === undefined) continue;
-        for (let c = 0; c < indexes.length; c++) {
-          const found = indexes[c]?.get(key);
+        for (const index of indexes) {
+          const found = index?.get(key);
           if (found === undefined) continue;
-          if (!Array.isArray(found)) { if (sameUntranslated(found.frame, r.frame)) learnEnd(ends[c]!, found, r, request); continue; }
-          for (const s of found) if (sameUntranslated(s.frame, r.frame)) learnEnd(ends[c]!, s, r, request);
+          if (!Array.isArray(found)) noteMatch(matches, found, r, request);
+          else for (const s of found) noteMatch(matches, s, r, request);
         }
       }
     }
   });
-  return ends.map((e, capture) => (e.size > 0 ? translationOf(capture, e, topology) : undefined));
+  return endsByCapture(matches, batches.length).map((e, capture) => (e.size > 0 ? translationOf(capture, e, topology) : undefined));
+}
+
+/** What the director side showed of one packet of another capture. */
+type Match = { readonly r: Sighting; readonly request: boolean; same: boolean; conflict: boolean };
+
+function noteMatch(matches: Map<Sighting, Match>, s: Sighting, r: Sighting, request: boolean): void {
+  if (!sameUntranslated(s.frame, r.frame)) return;
+  const same = sameAddresses(s.frame, r.frame);
+  const known = matches.get(s);
+  if (!known) { matches.set(s, { r, request, same, conflict: false }); return; }
+  // Its own copy at the director says it was not translated; two other packets that agree in
+  // what a NAT leaves alone say nothing.
+  if (same) known.same = true;
+  else if (!sameAddresses(known.r.frame, r.frame)) known.conflict = true;
+}
+
+/**
+ * The ends each capture shows translated: from packets whose only director-side copies differ
+ * in addresses, an end that always maps to one outside end. A UDP end needs a second packet
+ * to agree, on it or on its address (another port of the same client): an IPv4 ID and a
+ * length can meet another datagram's.
+ */
+function endsByCapture(matches: ReadonlyMap<Sighting, Match>, captures: number): Map<string, TranslatedEnd>[] {
+  const votes = Array.from({ length: captures }, () => new Map<string, { end: TranslatedEnd; count: number; conflict: boolean }>());
+  for (const [s, m] of matches) {
+    if (m.same || m.conflict) continue;
+    for (const end of endsOf(s, m.r, m.request)) {
+      const k = endKey(end.protocol, end.inside.ip, end.inside.port);
+      const vote = votes[s.capture]!.get(k);
+      if (!vote) votes[s.capture]!.set(k, { end, count: 1, conflict: false });
+      else if (sameEnd(vote.end.outside, end.outside)) vote.count++;
+      else vote.conflict = true;
+    }
+  }
+  return votes.map((v) => {
+    const kept = [...v.values()].filter((x) => !x.conflict);
+    const byAddress = new Map<string, number>();
+    const addressOf = (e: TranslatedEnd) => `${e.side}|${e.inside.ip}>${e.outside.ip}`;
+    for (const x of kept) byAddress.set(addressOf(x.end), (byAddress.get(addressOf(x.end)) ?? 0) + x.count);
+    const agreed = kept.filter((x) => x.end.protocol === 'tcp' || byAddress.get(addressOf(x.end))! >= 2);
+    return new Map(agreed.map((x) => [endKey(x.end.protocol, x.end.inside.ip, x.end.inside.port), x.end]));
+  });
+}
+
+function sameAddresses(a: Frame, b: Frame): boolean {
+  const la = a.l4 as Transport, lb = b.l4 as Transport;
+  return a.ip!.src === b.ip!.src && a.ip!.dst === b.ip!.dst && la.sport === lb.sport && la.dport === lb.dport;
 }
 
 /** A capture's TCP and UDP sightings by what a NAT leaves alone (several where it holds a packet more than once). */
@@ -140,18 +187,17 @@ function untranslatedIndex(list: readonly (readonly Sighting[])[]): Map<number, 
   return index;
 }
 
-/** Records where the ends of `s` (as its capture shows them) differ from those of `r`, the director side's copy. */
-function learnEnd(ends: Map<string, TranslatedEnd>, s: Sighting, r: Sighting, request: boolean): void {
+/** The ends of `s` (as its capture shows them) that differ from those of `r`, the director side's copy. */
+function endsOf(s: Sighting, r: Sighting, request: boolean): TranslatedEnd[] {
   const l4 = s.frame.l4 as Transport, rl4 = r.frame.l4 as Transport, ip = s.frame.ip!, rip = r.frame.ip!;
   const client = request ? { ip: ip.src, port: l4.sport } : { ip: ip.dst, port: l4.dport };
   const clientOut = request ? { ip: rip.src, port: rl4.sport } : { ip: rip.dst, port: rl4.dport };
   const service = request ? { ip: ip.dst, port: l4.dport } : { ip: ip.src, port: l4.sport };
   const serviceOut = request ? { ip: rip.dst, port: rl4.dport } : { ip: rip.src, port: rl4.sport };
-  for (const [side, inside, outside] of [['client', client, clientOut], ['service', service, serviceOut]] as const) {
-    if (sameEnd(inside, outside)) continue;
-    const k = endKey(l4.kind, inside.ip, inside.port);
-    if (!ends.has(k)) ends.set(k, { side, protocol: l4.kind, inside, outside });
-  }
+  const ends: TranslatedEnd[] = [];
+  if (!sameEnd(client, clientOut)) ends.push({ side: 'client', protocol: l4.kind, inside: client, outside: clientOut });
+  if (!sameEnd(service, serviceOut)) ends.push({ side: 'service', protocol: l4.kind, inside: service, outside: serviceOut });
+  return ends;
 }
 
 function translationOf(capture: number, ends: ReadonlyMap<string, TranslatedEnd>, topology: TopologyView): AddressTranslation {
