@@ -552,8 +552,10 @@ export function inferTopology(
     };
   });
 
-  // Configured hosts the captures did not reveal.
+  // Configured hosts the captures did not reveal. A name given to a capture (--role NAME=FILE)
+  // is that capture's host, revealed or not: it has a capture.
   for (const h of config.hosts) {
+    if (h.name !== undefined && h.ip === undefined && h.mac === undefined && captures.some((c) => c.name === h.name)) continue;
     const lists = { director: directors, 'real-server': realServers, router: routers, client: clients, unknown: [] as HostInfo[] };
     const list = lists[h.role];
     if (list.some((x) => (h.mac !== undefined && x.mac === h.mac) || (h.ip !== undefined && x.ips.includes(h.ip)))) continue;
