@@ -276,5 +276,5 @@ export function describeTranslation(name: string, t: AddressTranslation): string
   const parts = t.summary.map((x) => x.kind === 'source'
     ? `its address ${x.captured} is ${x.director} at the director${x.portsKept ? '' : ' (with other ports)'}`
     : `what it sends to ${x.captured} reaches the director as ${x.director}`);
-  return `${name} is behind a NAT: ${parts.join('; ')}`;
+  return `${name} reaches the director through a NAT: ${parts.join('; ')}`;
 }

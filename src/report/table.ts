@@ -41,7 +41,7 @@ function captureNotes(c: CaptureJson): string {
   if (c.truncatedFrames > 0) notes.push(`${c.truncatedFrames} truncated`);
   if (c.drops) notes.push(`${c.drops} dropped`);
   if (c.error) notes.push(`unreadable after byte ${c.error.offset}: ${clean(c.error.message)}`);
-  if (c.addressTranslation) notes.push('behind a NAT');
+  if (c.addressTranslation) notes.push('through a NAT');
   if (c.parts) {
     notes.push(`${c.parts.length} files`);
     for (const p of c.parts) if (p.error) notes.push(`${clean(p.file)} unreadable after byte ${p.error.offset}: ${clean(p.error.message)}`);

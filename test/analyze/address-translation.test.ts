@@ -34,7 +34,7 @@ describe.skipIf(!fixtureExists('vip-missing-on-rs'))('a client captured behind a
     const report = await behindNat('vip-missing-on-rs', sourceNat(1000));
     expect(failures(report)).toEqual(['service/unanswered-at-rs rs2']);
     expect(clientCapture(report).addressTranslation).toEqual([{ kind: 'source', captured: PRIVATE, director: CLIENT, portsKept: false }]);
-    expect(report.topology.evidence).toContain(`client is behind a NAT: its address ${PRIVATE} is ${CLIENT} at the director (with other ports)`);
+    expect(report.topology.evidence).toContain(`client reaches the director through a NAT: its address ${PRIVATE} is ${CLIENT} at the director (with other ports)`);
   });
 
   it('is matched from its requests alone when nothing answers, ports kept', async () => {
@@ -91,5 +91,16 @@ describe.skipIf(!fixtureExists('client-behind-nat'))('a client recorded behind a
     expect(report.topology.vips.map((v) => v.ip)).toEqual([VIP]);
     expect(report.topology.directors.map((d) => d.name)).toEqual(['director']);
     expect(clientCapture(report).addressTranslation).toEqual([{ kind: 'source', captured: CLIENT, director: '192.0.2.1', portsKept: false }]);
+  });
+});
+
+describe.skipIf(!fixtureExists('client-port-forward'))('a client recorded behind a port forward to the VIP (client-port-forward)', () => {
+  it('finds only rs2, with no port remapped and no director at the router\'s public address', async () => {
+    // Before, the router was a NAT-mode director of a VIP 198.51.100.1: four port/remapped errors.
+    const report = await analyzeFixture('client-port-forward');
+    expect(failures(report)).toEqual(['service/unanswered-at-rs rs2']);
+    expect(report.topology.vips.map((v) => v.ip)).toEqual([VIP]);
+    expect(report.topology.directors.map((d) => d.name)).toEqual(['director']);
+    expect(clientCapture(report).addressTranslation).toEqual([{ kind: 'destination', captured: '198.51.100.1:8080', director: `${VIP}:80` }]);
   });
 });

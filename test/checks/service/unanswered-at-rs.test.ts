@@ -10,6 +10,7 @@ checkCases('service/unanswered-at-rs', {
     { fixture: 'vip-missing-on-rs', hosts: ['192.0.2.12'] },
     { fixture: 'vip-missing-on-rs-any', hosts: ['192.0.2.12'], why: 'every host captured with tcpdump -i any: received frames get their destination back' },
     { fixture: 'client-behind-nat', hosts: ['192.0.2.12'], why: 'the client captured behind a NAT router: its connections pair with the director\'s through the translation' },
+    { fixture: 'client-port-forward', hosts: ['192.0.2.12'], why: 'the client reaches the VIP through a port forward: its capture never shows the VIP' },
     { fixture: 'second-vip-missing-on-rs', hosts: ['192.0.2.12'], why: 'rs2 holds the first of two VIPs only' },
     { fixture: 'rs-rp-filter', hosts: ['192.0.2.12'], why: 'strict rp_filter on a multi-homed rs2 drops what arrives on eth0' },
     { fixture: 'tun-rs-rp-filter', hosts: ['192.0.2.12'], why: 'strict rp_filter drops the decapsulated packets arriving on tunl0' },
