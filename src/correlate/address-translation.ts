@@ -40,8 +40,6 @@ export type TranslationSummary = {
 
 export type AddressTranslation = {
   readonly capture: number;
-  /** The ends learnt, first seen first (bounded). */
-  readonly ends: readonly TranslatedEnd[];
   readonly summary: readonly TranslationSummary[];
   /** The sighting with the director side's addresses when it belongs to a VIP's flow; `s` itself otherwise. */
   translate(s: Sighting): Sighting;
@@ -49,7 +47,6 @@ export type AddressTranslation = {
 
 /** Roles whose captures show the addresses the director works with. */
 const REFERENCE_ROLES: readonly Role[] = ['director', 'real-server'];
-const MAX_ENDS_KEPT = 64;
 
 type Transport = TcpSegment | UdpDatagram;
 
@@ -210,7 +207,6 @@ function translationOf(capture: number, ends: ReadonlyMap<string, TranslatedEnd>
   };
   return {
     capture,
-    ends: [...ends.values()].slice(0, MAX_ENDS_KEPT),
     summary: summarize(ends.values()),
     translate(s) {
       const f = s.frame, l4 = transportOf(f);
