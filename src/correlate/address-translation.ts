@@ -14,7 +14,7 @@ import type { Frame, TcpSegment, UdpDatagram } from '../decode/frame-types.js';
 import { finish, mix, transportIdentity } from './packet-hash.js';
 import { sightingRecord, type Sighting } from './sighting.js';
 import type { TopologyView } from './topology.js';
-import type { Role } from '../report/report-types.js';
+import type { AddressTranslationJson, Role } from '../report/report-types.js';
 
 export type Endpoint = { readonly ip: IpAddress; readonly port: number };
 
@@ -27,20 +27,10 @@ export type TranslatedEnd = {
   readonly outside: Endpoint;
 };
 
-/** For the report: a client address and where it appears beyond the NAT, or a forwarded service address. */
-export type TranslationSummary = {
-  readonly kind: 'source' | 'destination';
-  /** As the capture shows it: an address (source NAT) or address:port (destination NAT). */
-  readonly captured: string;
-  /** As the director's side shows it. */
-  readonly director: string;
-  /** Source NAT: whether every connection learnt kept its client port. */
-  readonly portsKept?: boolean;
-};
-
 export type AddressTranslation = {
   readonly capture: number;
-  readonly summary: readonly TranslationSummary[];
+  /** For the report: each client address and where it appears beyond the NAT, and each forwarded service end. */
+  readonly summary: readonly AddressTranslationJson[];
   /** The sighting with the director side's addresses when it belongs to a VIP's flow; `s` itself otherwise. */
   translate(s: Sighting): Sighting;
 };
@@ -227,9 +217,9 @@ function endText(e: Endpoint): string {
 }
 
 /** Client addresses with where they appear beyond the NAT, and every forwarded service end. */
-function summarize(ends: Iterable<TranslatedEnd>): TranslationSummary[] {
+function summarize(ends: Iterable<TranslatedEnd>): AddressTranslationJson[] {
   const clients = new Map<string, { captured: string; director: string; portsKept: boolean }>();
-  const services = new Map<string, TranslationSummary>();
+  const services = new Map<string, AddressTranslationJson>();
   for (const e of ends) {
     if (e.side === 'service') {
       const item = { kind: 'destination' as const, captured: endText(e.inside), director: endText(e.outside) };

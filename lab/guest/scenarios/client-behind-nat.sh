@@ -5,14 +5,11 @@
 
 . "$GUEST/scenarios/vip-missing-on-rs.sh"
 
+# vip-missing-on-rs's configuration, then the router's NAT.
+eval "base_$(declare -f configure)"
 configure() {
-  net_base
+  base_configure
   run router nft add table ip nat
   run router nft add chain ip nat postrouting '{ type nat hook postrouting priority 100; policy accept; }'
   run router nft add rule ip nat postrouting oifname lan0 ip saddr 198.51.100.0/24 masquerade random
-  director_up director $DIP
-  vip_on_director director
-  rs_dr rs1; server http rs1 0.0.0.0 80
-  rs_up rs2; rs_arp rs2 1 2; server http rs2 0.0.0.0 80
-  http_wrr_service
 }

@@ -6,16 +6,13 @@
 
 . "$GUEST/scenarios/vip-missing-on-rs.sh"
 
+# vip-missing-on-rs's configuration, then the router's NAT.
+eval "base_$(declare -f configure)"
 configure() {
-  net_base
+  base_configure
   run router nft add table ip nat
   run router nft add chain ip nat prerouting '{ type nat hook prerouting priority -100; policy accept; }'
   run router nft add rule ip nat prerouting iifname wan0 tcp dport 8080 dnat to 192.0.2.100:80
-  director_up director $DIP
-  vip_on_director director
-  rs_dr rs1; server http rs1 0.0.0.0 80
-  rs_up rs2; rs_arp rs2 1 2; server http rs2 0.0.0.0 80
-  http_wrr_service
 }
 
 traffic() {
