@@ -2,12 +2,12 @@
 // inferred topology, then findings grouped by severity and check, each with what was expected,
 // what was seen, the fix and the evidence frames per capture.
 
-import { balancedPorts } from './balanced-ports.js';
 import { painter, type Paint, type Style } from './color.js';
 import { evidenceByCapture } from './evidence-by-capture.js';
 import { countsText, GROUP_LABEL, groupFindings, type GroupKey } from './finding-groups.js';
 import { renderGrid } from './grid.js';
-import type { CaptureJson, FindingJson, ReportJson, ServicePortJson } from './report-types.js';
+import { captureNotes, topologyRows } from './overview.js';
+import type { CaptureJson, FindingJson, ReportJson } from './report-types.js';
 import { clean, hostText, offsetText, timeOfDay } from './text.js';
 import { wiresharkFilterFor } from './wireshark-filter.js';
 import { wrapText } from './wrap.js';
@@ -34,21 +34,6 @@ function paragraph(ctx: Ctx, text: string): string {
   return wrapText(text, ctx.columns).join('\n');
 }
 
-function captureNotes(c: CaptureJson): string {
-  const notes = [clean(c.linkTypeName)];
-  if (c.frames === 0) notes.push('no packets');
-  else if (!c.destinationMacs) notes.push('no destination MACs');
-  if (c.truncatedFrames > 0) notes.push(`${c.truncatedFrames} truncated`);
-  if (c.drops) notes.push(`${c.drops} dropped`);
-  if (c.error) notes.push(`unreadable after byte ${c.error.offset}: ${clean(c.error.message)}`);
-  if (c.addressTranslation) notes.push('through a NAT');
-  if (c.parts) {
-    notes.push(`${c.parts.length} files`);
-    for (const p of c.parts) if (p.error) notes.push(`${clean(p.file)} unreadable after byte ${p.error.offset}: ${clean(p.error.message)}`);
-  }
-  return notes.join(', ');
-}
-
 function capturesSection(ctx: Ctx, captures: readonly CaptureJson[]): string {
   if (captures.length === 0) return `${heading(ctx, 'Captures')}\n(none)`;
   const rows = captures.map((c) => [
@@ -63,20 +48,7 @@ function capturesSection(ctx: Ctx, captures: readonly CaptureJson[]): string {
 }
 
 function topologySection(ctx: Ctx, report: ReportJson): string {
-  const t = report.topology;
-  const rows: string[][] = [];
-  for (const v of t.vips) {
-    const text = (ps: readonly ServicePortJson[]) => ps.map((p) => `${p.protocol}/${p.port}`).join(' ');
-    const served = balancedPorts(report, v);
-    const others = v.ports.filter((p) => !served.includes(p));
-    const asked = others.length ? `; clients also asked for ${text(others)}` : '';
-    rows.push(['VIP', `${clean(v.ip)} ${text(served) || 'no ports seen'}${v.scheduler ? ` (${clean(v.scheduler)})` : ''}${asked}`]);
-  }
-  for (const h of t.directors) rows.push(['director', hostText(h)]);
-  for (const h of t.realServers) rows.push(['real server', `${hostText(h)}${h.weight === undefined ? '' : ` weight ${h.weight}`}`]);
-  for (const h of t.routers) rows.push(['router', hostText(h)]);
-  for (const h of t.clients) rows.push(['client', hostText(h)]);
-  if (t.evidence.length > 0) rows.push(['inferred', t.evidence.map((e) => `- ${clean(e)}`).join('\n')]);
+  const rows = topologyRows(report);
   if (rows.length === 0) return `${heading(ctx, 'Topology')}\nnothing inferred`;
   return `${heading(ctx, 'Topology')}\n${renderGrid(rows, { columns: ctx.columns, color: ctx.color, maxWidths: [11] })}`;
 }

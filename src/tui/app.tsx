@@ -12,6 +12,7 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { JourneyView } from './components/journey-view.js';
 import { SummaryBar } from './components/summary-bar.js';
 import { TabBar } from './components/tab-bar.js';
+import { TopologyView } from './components/topology-view.js';
 import { draftMatches, initialState, layoutOf, reduce, selectedFinding, selectionPosition, type TuiState } from './state.js';
 import { createTheme, type Theme } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -30,6 +31,7 @@ function CurrentView({ state, width, height, theme }: { readonly state: TuiState
     case 'journey': return <JourneyView finding={selectedFinding(state)} report={state.report} {...common} />;
     case 'arp': return <ArpTimeline report={state.report} {...common} />;
     case 'distribution': return <DistributionChart report={state.report} {...common} />;
+    case 'topology': return <TopologyView report={state.report} {...common} />;
   }
 }
 

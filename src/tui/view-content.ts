@@ -6,9 +6,10 @@ import { arpLines } from './draw/arp-lines.js';
 import { detailLines } from './draw/detail-lines.js';
 import { distributionLines } from './draw/distribution-lines.js';
 import { journeyLines } from './draw/journey-lines.js';
+import { topologyLines } from './draw/topology-lines.js';
 import type { Line } from './lines.js';
 
-export const VIEWS = ['detail', 'journey', 'arp', 'distribution'] as const;
+export const VIEWS = ['detail', 'journey', 'arp', 'distribution', 'topology'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_TITLE: Readonly<Record<View, string>> = {
@@ -16,6 +17,7 @@ export const VIEW_TITLE: Readonly<Record<View, string>> = {
   journey: 'Journey',
   arp: 'ARP',
   distribution: 'Distribution',
+  topology: 'Topology',
 };
 
 export function viewLines(view: View, report: ReportJson, finding: FindingJson | undefined, width: number): Line[] {
@@ -24,5 +26,6 @@ export function viewLines(view: View, report: ReportJson, finding: FindingJson |
     case 'journey': return journeyLines(finding, width, report);
     case 'arp': return arpLines(report, width);
     case 'distribution': return distributionLines(report, width);
+    case 'topology': return topologyLines(report, width);
   }
 }

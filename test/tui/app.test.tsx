@@ -105,13 +105,22 @@ describe('TUI at 80x24', () => {
 
   it('shows new connections per real server against the weights', async () => {
     const t = await open(sampleReport);
-    await t.press(KEY.shiftTab);
+    await t.press(KEY.shiftTab, KEY.shiftTab);
     const frame = t.frame();
     expect(frame).toContain('[Distribution]');
     expect(frame).toContain('192.0.2.100 tcp/80  wrr, 13 new connections');
     expect(frame).toMatch(/rs1 192\.0\.2\.11 w 1 +seen +9 +69% █+/);
     expect(frame).toMatch(/expected +4\.3 +33% █+/);
     expect(frame).toMatch(/rs2 192\.0\.2\.12 w 2 +seen +4 +31% █+/);
+  });
+
+  it('shows the captures and the inferred topology, last of the views', async () => {
+    const t = await open(sampleReport);
+    await t.press(KEY.shiftTab);
+    const frame = t.frame();
+    expect(frame).toContain('[Topology]');
+    expect(frame).toMatch(/^Captures/m);
+    expect(frame).toMatch(/^ {2}host +client \(client\), 24 frames, clock \+0\.001200 s/m);
   });
 
   it('filters with /, applies on Enter, cancels with Esc', async () => {
@@ -182,7 +191,8 @@ describe('hostile capture strings', () => {
   it('are shown escaped in every view', async () => {
     const t = await open(hostileReport, { columns: 140, rows: 40 });
     const frames = [t.rawFrame()];
-    for (const key of [KEY.enter, KEY.tab, KEY.tab, KEY.tab]) {
+    // Detail, then journey, ARP, distribution and topology.
+    for (const key of [KEY.enter, KEY.tab, KEY.tab, KEY.tab, KEY.tab]) {
       await t.press(key);
       frames.push(t.rawFrame());
     }

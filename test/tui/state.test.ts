@@ -71,8 +71,8 @@ describe('views', () => {
     ['Enter opens the detail', [{ type: 'detail-opened' }], 'view', 'detail'],
     ['Tab from the list', [{ type: 'view-next' }], 'view', 'detail'],
     ['Enter then Tab shows the journey', [{ type: 'detail-opened' }, { type: 'view-next' }], 'view', 'journey'],
-    ['Tab cycles back to the list', Array(5).fill({ type: 'view-next' }), 'list', 'distribution'],
-    ['Shift-Tab from the list', [{ type: 'view-previous' }], 'view', 'distribution'],
+    ['Tab cycles back to the list', Array(6).fill({ type: 'view-next' }), 'list', 'topology'],
+    ['Shift-Tab from the list', [{ type: 'view-previous' }], 'view', 'topology'],
     ['Esc goes back to the list', [{ type: 'detail-opened' }, { type: 'back' }], 'list', 'detail'],
   ])('%s', (_name, actions, focus, view) => {
     const s = run(actions);

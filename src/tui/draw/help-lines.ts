@@ -8,7 +8,7 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['PgDn / PgUp', 'one page down / up'],
   ['g / G', 'first / last'],
   ['Enter', 'open the detail of the selected finding'],
-  ['Tab / Shift-Tab', 'findings → detail → journey → ARP → distribution'],
+  ['Tab / Shift-Tab', 'findings → detail → journey → ARP → distribution → topology'],
   ['Esc', 'back to the list (in the list: clear the filter)'],
   ['/', 'filter by words; Enter applies, Esc cancels'],
   ['?', 'this help (any key closes it)'],
