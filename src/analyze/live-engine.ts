@@ -13,7 +13,7 @@ import { captureViews } from './capture-views.js';
 import { createCaptureSource, type CaptureInput } from './capture-source.js';
 import type { AnalysisResult } from './engine.js';
 import type { FindingAggregate } from './findings.js';
-import { inferFrom, patient, warmUp } from './warm-up.js';
+import { inferFrom, patient, warmUp, withTranslations } from './warm-up.js';
 
 export type LiveSourceStatus = {
   readonly name: string;
@@ -108,13 +108,13 @@ export async function watchCaptures(inputs: readonly CaptureInput[], options: Li
     drain(sources.every((s) => s.ended));
     if (Date.now() - lastInference > REINFER_MS) {
       lastInference = Date.now();
-      const next = viewOf(inferFrom(w.evidence, sources, options.config).topology);
+      const inference = withTranslations(inferFrom(w.evidence, sources, options.config), w.translations, sources);
+      const next = viewOf(inference.topology);
       if (JSON.stringify([next.vips, next.directors, next.realServers]) !== JSON.stringify([topology.vips, topology.directors, topology.realServers])) {
         topology = next;
         core.setTopology(topology);
         // Which host each source is taken on may change with the topology: refresh in place,
         // the checks hold this array.
-        const inference = inferFrom(w.evidence, sources, options.config);
         captureViews(sources, inference.captureHosts, topology, w.offsets, w.offsetKnown).forEach((v, i) => { captures[i] = v; });
       }
     }

@@ -75,6 +75,15 @@ export function inferFrom(evidence: TopologyEvidence, sources: readonly CaptureS
   );
 }
 
+/** The inference with a sentence per capture whose addresses a NAT translates. */
+export function withTranslations(
+  inference: Inference, translations: readonly (AddressTranslation | undefined)[], sources: readonly CaptureSource[],
+): Inference {
+  const said = translations.flatMap((t) => (t ? [describeTranslation(sources[t.capture]!.input.name, t)] : []));
+  if (said.length === 0) return inference;
+  return { ...inference, topology: { ...inference.topology, evidence: [...inference.topology.evidence, ...said] } };
+}
+
 type PrefixCorrelation = { readonly evidence: TopologyEvidence; readonly samples: OffsetSamples; readonly inference: Inference };
 
 /** Topology evidence and clock-offset samples from the warm-up's sightings in capture-time order. */
@@ -123,9 +132,7 @@ export async function warmUp(sources: readonly PatientSource[], options: WarmUpO
     for (const t of translations) if (t) buffered[t.capture] = buffered[t.capture]!.map((b) => b.map((s) => t.translate(s)));
     const translated = buffered.flatMap((batches) => batches.flat()).sort((a, b) => a.t - b.t);
     pass = correlatePrefix(translated, sources, options.config);
-    const said = translations.flatMap((t) => (t ? [describeTranslation(sources[t.capture]!.input.name, t)] : []));
-    const topology = { ...pass.inference.topology, evidence: [...pass.inference.topology.evidence, ...said] };
-    pass = { ...pass, inference: { ...pass.inference, topology } };
+    pass = { ...pass, inference: withTranslations(pass.inference, translations, sources) };
   }
   const { evidence, samples, inference } = pass;
   // The director's clock, unless its capture shares no packet with any other (it saw nothing, or
