@@ -59,9 +59,18 @@ export type ProgressLine = {
   readonly elapsedSeconds: number;
 };
 
+const FILE_WIDTH = 40;
+
+/** A long path loses its beginning, never its file name: `…/captures/director.pcap`. */
+function fileText(file: string): string {
+  const chars = Array.from(file);
+  const shown = chars.length > FILE_WIDTH ? `…${chars.slice(chars.length - (FILE_WIDTH - 1)).join('')}` : file;
+  return escapeForTerminal(shown, Infinity);
+}
+
 /** The text of the line, without the erase sequence; pure for tests. */
 export function progressText(p: ProgressLine): string {
-  const parts = [`reading ${escapeForTerminal(p.file, 40)}`];
+  const parts = [`reading ${fileText(p.file)}`];
   parts.push(`${compact(p.frames)} frames`);
   if (p.elapsedSeconds > 0) {
     parts.push(`${compact(p.frames / p.elapsedSeconds)} frames/s`);

@@ -53,6 +53,11 @@ describe('progress', () => {
     expect(sink.text().replace('\r\u001b[2K', '').length).toBeLessThanOrEqual(29);
   });
 
+  it('cuts a long path at its beginning, keeping the file name', () => {
+    const text = progressText({ file: '/home/operator/captures/2026-12-08/site-a/director_00003_20261208020000.pcap', frames: 5, bytes: 10, elapsedSeconds: 0 });
+    expect(text).toBe('reading …te-a/director_00003_20261208020000.pcap  5 frames');
+  });
+
   it('escapes the file name and leaves out what it cannot know', () => {
     const text = progressText({ file: 'x\u001b]0;t\u0007.pcap', frames: 5, bytes: 10, elapsedSeconds: 0 });
     expect(text).toBe('reading x\\e]0;t\\x07.pcap  5 frames');
