@@ -189,9 +189,17 @@ function endsOf(s: Sighting, r: Sighting, request: boolean): TranslatedEnd[] {
 
 function translationOf(capture: number, ends: ReadonlyMap<string, TranslatedEnd>, topology: TopologyView): AddressTranslation {
   const addresses = portKeepingAddresses(ends.values());
+  // Looked up for every packet of the capture: by address, then by port and protocol as one number, no string per packet.
+  const portKey = (protocol: string, port: number) => port * 2 + (protocol === 'udp' ? 1 : 0);
+  const byAddress = new Map<IpAddress, Map<number, Endpoint>>();
+  for (const e of ends.values()) {
+    let ports = byAddress.get(e.inside.ip);
+    if (!ports) byAddress.set(e.inside.ip, (ports = new Map()));
+    ports.set(portKey(e.protocol, e.inside.port), e.outside);
+  }
   const outsideOf = (protocol: string, ip: IpAddress, port: number): Endpoint | undefined => {
-    const end = ends.get(endKey(protocol, ip, port));
-    if (end) return end.outside;
+    const end = byAddress.get(ip)?.get(portKey(protocol, port));
+    if (end) return end;
     const address = addresses.get(ip);
     return address === undefined ? undefined : { ip: address, port };
   };
